@@ -1,0 +1,25 @@
+# Shared by ./kit and the setup steps: where things live, and how progress is shown.
+# Sourced, never run on its own.
+
+KIT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# Everything setup installs goes here, outside the repository, so a fresh clone reuses it.
+KIT_CACHE=${PULLEY_KIT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulley-kit}
+mkdir -p "$KIT_CACHE"
+
+# shellcheck source=../pins.properties
+source "$KIT_ROOT/pins.properties"
+
+# Progress and errors go to stderr, so stdout stays the command's own output.
+step() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+note() { printf '    %s\n' "$*" >&2; }
+die()  { printf '\033[1;31merror:\033[0m %s\n' "$1" >&2; shift; for l in "$@"; do printf '       %s\n' "$l" >&2; done; exit 1; }
+
+# The environment file setup writes: JAVA_HOME, tool paths. Later commands source it.
+KIT_ENV="$KIT_CACHE/env.sh"
+load_kit_env() { if [ -f "$KIT_ENV" ]; then source "$KIT_ENV"; fi; }
+record_env() { # record_env NAME VALUE: remembered for later ./kit commands
+  local tmp="$KIT_ENV.tmp"
+  { [ -f "$KIT_ENV" ] && grep -v "^export $1=" "$KIT_ENV"; printf 'export %s=%q\n' "$1" "$2"; } > "$tmp"
+  mv "$tmp" "$KIT_ENV"
+  export "$1=$2"
+}

@@ -1,0 +1,15 @@
+# wasm-tools, the reference component tool: `component new` turns a core module into a
+# component. Built once from crates.io with only the subcommands the kit uses.
+
+tools_root="$KIT_CACHE/tools/wasm-tools-$WASM_TOOLS_VERSION"
+step "wasm-tools $WASM_TOOLS_VERSION"
+if [ ! -x "$tools_root/bin/wasm-tools" ]; then
+  note "building from crates.io into $tools_root (a few minutes, once)"
+  "$KIT_CARGO" install "wasm-tools@$WASM_TOOLS_VERSION" --locked --quiet \
+      --root "$tools_root.partial" --no-default-features \
+      --features component,validate,print,parse,objdump,dump,metadata >&2 \
+    || die "building wasm-tools failed (see cargo's output above)."
+  rm -rf "$tools_root" && mv "$tools_root.partial" "$tools_root"
+fi
+record_env KIT_WASM_TOOLS "$tools_root/bin/wasm-tools"
+note "$("$KIT_WASM_TOOLS" --version)"
