@@ -3,7 +3,8 @@
 LIB_JAR="$KIT_ROOT/lib/target/lib.jar"
 
 mvn_kit() { # Maven with the kit's JDK, tools and its own local repository in the cache
-  (cd "$KIT_ROOT" && mvn -B -ntp -Dmaven.repo.local="$KIT_CACHE/m2" \
+  # Maven 3.8 itself uses sun.misc.Unsafe; allow it quietly on JDK 24+.
+  (cd "$KIT_ROOT" && MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" mvn -B -ntp -Dmaven.repo.local="$KIT_CACHE/m2" \
       -Dkit.cargo="$KIT_CARGO" -Dkit.wasm.tools="$KIT_WASM_TOOLS" \
       -Dkit.libwasmtime.dir="$(dirname "$KIT_LIBWASMTIME")" -Dkit.cache="$KIT_CACHE" "$@")
 }
@@ -46,4 +47,23 @@ run_bench() {
   "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$KIT_ROOT/bench/target/benchmarks.jar" \
     -rf json -rff "$KIT_ROOT/bench/results.json" "$@"
   note "results: bench/results.json"
+}
+
+# Notebooks: `./kit notebook run` (scripts/notebook_run.py) and `./kit lab` (scripts/lab.sh).
+jupyter_env() { # Jupyter's own settings and runtime files live in the cache, apart from the user's
+  export JUPYTER_CONFIG_DIR="$KIT_CACHE/jupyter/config" JUPYTER_DATA_DIR="$KIT_CACHE/jupyter/data"
+  export JUPYTER_RUNTIME_DIR="$KIT_CACHE/jupyter/runtime" JUPYTER_PLATFORM_DIRS=1
+}
+
+run_notebook_cmd() { # ./kit notebook run [--out DIR] FILE...
+  local sub=${1:-}
+  [ $# -gt 0 ] && shift
+  case "$sub" in
+    run)
+      [ $# -gt 0 ] || die "no notebook given." "Example: ./kit notebook run notebooks/*.ipynb"
+      jupyter_env
+      "$KIT_VENV/bin/python" "$KIT_ROOT/scripts/notebook_run.py" "$@" ;;
+    *) die "unknown notebook command '$sub'." \
+           "Use ./kit notebook run FILE... (or ./kit lab to open the notebooks in JupyterLab)." ;;
+  esac
 }

@@ -1,0 +1,63 @@
+package dev.pulleykit.wasmtime;
+
+import java.util.Objects;
+
+/**
+ * An immutable engine configuration, named so that it can be recorded with every artifact it
+ * compiles. A precompiled artifact only loads into an engine of the same configuration.
+ *
+ * <p>{@link #DESKTOP} is the kit's default: the {@code pulley64} interpreter target, with
+ * signals-based traps off because the JVM owns SIGSEGV (Wasmtime then checks bounds
+ * explicitly instead of catching faults).
+ *
+ * @param name               the profile's name, e.g. {@code desktop-pulley64}
+ * @param target             a Wasmtime target triple: {@code pulley64}, {@code pulley32}, or null for the host's native code
+ * @param signalsBasedTraps  whether Wasmtime may use signal handlers for traps (keep false inside a JVM)
+ * @param consumeFuel        whether calls consume fuel (a per-call instruction budget)
+ * @param epochInterruption  whether calls can be interrupted by epoch deadlines (wall-clock timeouts)
+ * @param memoryInitCow      whether linear memory is initialised by copy-on-write mapping (larger artifacts)
+ * @param memoryReservation  bytes of address space reserved per linear memory, or null for Wasmtime's default
+ * @param memoryGuardSize    bytes of guard region after each linear memory, or null for Wasmtime's default
+ */
+public record EngineConfig(String name, String target, boolean signalsBasedTraps, boolean consumeFuel,
+                           boolean epochInterruption, boolean memoryInitCow, Long memoryReservation,
+                           Long memoryGuardSize) {
+
+    /** The desktop profile: Pulley on a 64-bit host, no signal handlers. */
+    public static final EngineConfig DESKTOP =
+        new EngineConfig("desktop-pulley64", "pulley64", false, false, false, true, null, null);
+
+    public EngineConfig {
+        Objects.requireNonNull(name, "name");
+    }
+
+    public EngineConfig withName(String n) {
+        return new EngineConfig(n, target, signalsBasedTraps, consumeFuel, epochInterruption, memoryInitCow, memoryReservation, memoryGuardSize);
+    }
+
+    public EngineConfig withTarget(String t) {
+        return new EngineConfig(name, t, signalsBasedTraps, consumeFuel, epochInterruption, memoryInitCow, memoryReservation, memoryGuardSize);
+    }
+
+    public EngineConfig withConsumeFuel(boolean on) {
+        return new EngineConfig(name, target, signalsBasedTraps, on, epochInterruption, memoryInitCow, memoryReservation, memoryGuardSize);
+    }
+
+    public EngineConfig withEpochInterruption(boolean on) {
+        return new EngineConfig(name, target, signalsBasedTraps, consumeFuel, on, memoryInitCow, memoryReservation, memoryGuardSize);
+    }
+
+    public EngineConfig withMemoryInitCow(boolean on) {
+        return new EngineConfig(name, target, signalsBasedTraps, consumeFuel, epochInterruption, on, memoryReservation, memoryGuardSize);
+    }
+
+    public EngineConfig withMemory(Long reservation, Long guardSize) {
+        return new EngineConfig(name, target, signalsBasedTraps, consumeFuel, epochInterruption, memoryInitCow, reservation, guardSize);
+    }
+
+    @Override public String toString() {
+        return name + " (target " + (target == null ? "native" : target) + ", signals-based traps "
+            + (signalsBasedTraps ? "on" : "off") + (consumeFuel ? ", fuel" : "") + (epochInterruption ? ", epochs" : "")
+            + (memoryInitCow ? "" : ", no copy-on-write memory image") + ")";
+    }
+}

@@ -1,0 +1,101 @@
+package dev.pulleykit.wasmtime;
+
+import dev.pulleykit.wasmtime.internal.Errors;
+import dev.pulleykit.wasmtime.internal.Layouts;
+import dev.pulleykit.wasmtime.internal.TypeReader;
+import dev.pulleykit.wasmtime.internal.ValueCodec;
+import dev.pulleykit.wasmtime.internal.WasmtimeC;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+
+/** An exported component function, bound to its instance. Calls check arguments against its WIT type. */
+public final class Func {
+    private static final long VAL = Layouts.VAL.byteSize();
+
+    private final Instance instance;
+    private final String name;
+    private final MemorySegment func;
+    private final FuncType type;
+
+    Func(Instance instance, String name, MemorySegment func) {
+        this.instance = instance;
+        this.name = name;
+        this.func = func;
+        this.type = TypeReader.readFuncType(WasmtimeC.wasmtime_component_func_type(func, instance.enter()));
+    }
+
+    public String name() { return name; }
+
+    /** The WIT signature, e.g. {@code func(name: option<string>) -> string}. */
+    public FuncType type() { return type; }
+
+    /**
+     * Calls with plain Java arguments, converted by the WIT parameter types ({@link JavaValues}):
+     * a String for a string, an Optional or null for an option, a Number for an integer, or
+     * any {@link WitValue}. Returns the result as plain Java (String, Optional, ...), or null
+     * for a function without a result.
+     */
+    public Object call(Object... args) {
+        checkArity(args.length);
+        WitValue[] values = new WitValue[args.length];
+        for (int i = 0; i < args.length; i++) {
+            FuncType.Param p = type.params().get(i);
+            values[i] = JavaValues.toWit(args[i], p.type(), where(i));
+        }
+        WitValue result = callWit(values);
+        return result == null ? null : JavaValues.toJava(result, type.result());
+    }
+
+    /** Calls with {@link WitValue}s and returns the result as one, or null when there is none. */
+    public WitValue callWit(WitValue... args) {
+        checkArity(args.length);
+        MemorySegment ctx = instance.enter();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment argv = arena.allocate(VAL * Math.max(1, args.length), 8);
+            for (int i = 0; i < args.length; i++) {
+                ValueCodec.encode(arena, argv.asSlice(i * VAL, VAL), args[i], type.params().get(i).type(), where(i));
+            }
+            int nresults = type.result() == null ? 0 : 1;
+            // Zeroed (kind 0, a bool): func_call drops a slot's old value before writing the result.
+            MemorySegment results = arena.allocate(VAL * Math.max(1, nresults), 8);
+            String message = Errors.take(WasmtimeC.wasmtime_component_func_call(func, ctx, argv, args.length, results, nresults));
+            if (message != null) throw failure(message);
+            if (nresults == 0) return null;
+            try {
+                return ValueCodec.decode(results);
+            } finally {
+                WasmtimeC.wasmtime_component_val_delete(results);
+            }
+        }
+    }
+
+    private RuntimeException failure(String message) {
+        // Any error from inside a call leaves the instance unusable in this Wasmtime version.
+        instance.poison(firstLine(message));
+        return new TrapException("calling " + name + type.toString().substring(4) + " failed: the guest trapped. "
+            + "This instance cannot be entered again; instantiate the component anew.", message);
+    }
+
+    private void checkArity(int given) {
+        if (given != type.params().size()) {
+            throw new SignatureMismatchException(name + " is " + type + ": it takes " + type.params().size()
+                + " argument" + (type.params().size() == 1 ? "" : "s") + ", but " + given + " were given"
+                + (type.params().isEmpty() ? "" : " (" + type.params().stream().map(Object::toString).toList() + ")"));
+        }
+    }
+
+    private String where(int i) {
+        return name + " argument " + (i + 1) + " (" + type.params().get(i).name() + ")";
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    @Override public String toString() { return name + ": " + type; }
+
+    /** The parameter names, for display. */
+    public List<String> paramNames() { return type.params().stream().map(FuncType.Param::name).toList(); }
+}

@@ -1,0 +1,82 @@
+package dev.pulleykit.wasmtime;
+
+import dev.pulleykit.wasmtime.internal.LayoutSelfCheck;
+import dev.pulleykit.wasmtime.internal.Layouts;
+import dev.pulleykit.wasmtime.internal.WasmtimeC;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An instantiated component: its exports can be called. It lives in a {@link Store} and is
+ * usable until the store is closed, or until a call traps: Wasmtime then refuses to enter the
+ * instance again, and so does this class, with a message saying how to get a fresh one.
+ */
+public final class Instance {
+    private final Store store;
+    private final Component component;
+    private final MemorySegment instance;
+    private final Map<String, Func> funcs = new ConcurrentHashMap<>();
+    private volatile String poisonedBy;
+
+    Instance(Store store, Component component, MemorySegment instance) {
+        this.store = store;
+        this.component = component;
+        this.instance = instance;
+    }
+
+    /** The exported function {@code name}; throws {@link NoSuchExportException} naming the exports there are. */
+    public Func func(String name) {
+        Func f = funcs.get(name);
+        if (f != null) return f;
+        f = lookup(name);
+        funcs.put(name, f);
+        return f;
+    }
+
+    /** Calls export {@code name} with plain Java arguments; see {@link Func#call(Object...)}. */
+    public Object call(String name, Object... args) { return func(name).call(args); }
+
+    private Func lookup(String name) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment ctx = store.context();
+            MemorySegment index = WasmtimeC.wasmtime_component_instance_get_export_index(
+                instance, ctx, MemorySegment.NULL, arena.allocateFrom(name), name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            if (index.equals(MemorySegment.NULL)) {
+                throw new NoSuchExportException("the component has no export named '" + name + "'. Its exports: "
+                    + component.type().exportNames() + ".");
+            }
+            try {
+                // Lives as long as the Java Func: the C API reads it on every call.
+                MemorySegment func = LayoutSelfCheck.canaryBuffer(Arena.ofAuto(), Layouts.FUNC.byteSize());
+                if (!WasmtimeC.wasmtime_component_instance_get_func(instance, ctx, index, func)) {
+                    throw new NoSuchExportException("export '" + name + "' is not a function. Its exports: "
+                        + component.type().exportNames() + ".");
+                }
+                LayoutSelfCheck.checkCanary(func, Layouts.FUNC.byteSize(), "wasmtime_component_func_t");
+                return new Func(this, name, func.asSlice(0, Layouts.FUNC.byteSize()));
+            } finally {
+                WasmtimeC.wasmtime_component_export_index_delete(index);
+            }
+        }
+    }
+
+    public Store store() { return store; }
+
+    public Component component() { return component; }
+
+    /** The context pointer for a call, or an exception saying why this instance cannot be entered. */
+    MemorySegment enter() {
+        if (store.isClosed()) throw new IllegalStateException("the store of this instance is closed; instantiate again in a new Store");
+        if (poisonedBy != null) {
+            throw new TrapException("this instance trapped earlier (" + poisonedBy + ") and cannot be entered again. "
+                + "Instantiate the component anew: linker.instantiate(new Store(engine), component).", "cannot enter component instance");
+        }
+        return store.context();
+    }
+
+    void poison(String reason) { poisonedBy = reason; }
+
+    @Override public String toString() { return "Instance" + component.type().exportNames(); }
+}

@@ -1,0 +1,45 @@
+package dev.pulleykit.wasmtime;
+
+import java.util.Locale;
+
+/**
+ * A guest stopped with a trap. Wasmtime reports the trap's kind only as text, so the kind is
+ * read from its message ({@link Kind#of(String)}). The instance that trapped cannot be entered
+ * again: instantiate the component anew.
+ */
+public class TrapException extends WasmtimeException {
+
+    /** Trap kinds, with a fragment of the message Wasmtime uses for each. */
+    public enum Kind {
+        UNREACHABLE("unreachable"),
+        OUT_OF_BOUNDS_MEMORY("out of bounds memory access"),
+        INTEGER_DIVIDE_BY_ZERO("integer divide by zero"),
+        INTEGER_OVERFLOW("integer overflow"),
+        BAD_CONVERSION_TO_INTEGER("invalid conversion to integer"),
+        INDIRECT_CALL_TYPE_MISMATCH("indirect call type mismatch"),
+        STACK_OVERFLOW("call stack exhausted"),
+        OUT_OF_FUEL("all fuel consumed"),
+        INTERRUPT("interrupt"),
+        CANNOT_ENTER("cannot enter component instance"),
+        OTHER("");
+
+        private final String fragment;
+
+        Kind(String fragment) { this.fragment = fragment; }
+
+        public static Kind of(String wasmtimeMessage) {
+            String m = wasmtimeMessage == null ? "" : wasmtimeMessage.toLowerCase(Locale.ROOT);
+            for (Kind k : values()) if (k != OTHER && m.contains(k.fragment)) return k;
+            return OTHER;
+        }
+    }
+
+    private final Kind kind;
+
+    public TrapException(String message, String wasmtimeMessage) {
+        super(message, wasmtimeMessage);
+        this.kind = Kind.of(wasmtimeMessage);
+    }
+
+    public Kind kind() { return kind; }
+}
