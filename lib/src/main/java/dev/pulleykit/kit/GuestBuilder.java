@@ -17,13 +17,18 @@ public final class GuestBuilder {
     public static final String TARGET = "wasm32-unknown-unknown";
 
     private final Path workspace;
+    private final Path targetDir;
 
     /** @param workspace the cargo workspace holding the guests (the kit's {@code guests/}) */
-    public GuestBuilder(Path workspace) {
+    public GuestBuilder(Path workspace) { this(workspace, null); }
+
+    /** @param targetDir where cargo keeps its build output; null for the workspace's {@code target/} */
+    public GuestBuilder(Path workspace, Path targetDir) {
         if (!Files.isRegularFile(workspace.resolve("Cargo.toml"))) {
             throw new KitException(workspace + " has no Cargo.toml: it is not a cargo workspace of guests.");
         }
         this.workspace = workspace.toAbsolutePath().normalize();
+        this.targetDir = targetDir == null ? this.workspace.resolve("target") : targetDir.toAbsolutePath().normalize();
     }
 
     /** The guest crates in the workspace: its subdirectories that have a Cargo.toml. */
@@ -39,13 +44,14 @@ public final class GuestBuilder {
     /** Builds the named guests (all of them when none are named), reporting cargo's progress lines. */
     public List<CoreModule> build(Consumer<String> progress, String... guests) {
         List<String> names = guests.length == 0 ? guestNames() : List.of(guests);
-        List<String> command = new ArrayList<>(List.of(Toolchain.cargo(), "build", "--release", "--target", TARGET));
+        List<String> command = new ArrayList<>(List.of(Toolchain.cargo(), "build", "--release", "--target", TARGET,
+            "--target-dir", targetDir.toString()));
         for (String g : names) { command.add("-p"); command.add(g); }
         Tools.run(command, workspace, progress, "building " + String.join(", ", names) + " with cargo failed",
             "Read cargo's message below: it names the file and line. If the wasm32 target is missing, run ./kit setup.");
         List<CoreModule> modules = new ArrayList<>();
         for (String g : names) {
-            Path wasm = workspace.resolve("target").resolve(TARGET).resolve("release").resolve(g.replace('-', '_') + ".wasm");
+            Path wasm = targetDir.resolve(TARGET).resolve("release").resolve(g.replace('-', '_') + ".wasm");
             try {
                 modules.add(new CoreModule(g, Files.readAllBytes(wasm)));
             } catch (IOException e) {
