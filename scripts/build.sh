@@ -39,14 +39,17 @@ run_tests() {
   mvn_kit verify "$@"
 }
 
-run_bench() {
+run_bench() { # ./kit bench [JMH OPTIONS]: the binding (JMH) and the C baseline, same machine, same run
   build_lib
-  step "running the JMH benchmarks (several minutes)"
-  mvn_kit -q -DskipTests -pl bench -am package >&2 || die "building the benchmarks failed."
-  mkdir -p "$KIT_ROOT/bench"
+  step "building the benchmarks"
+  mvn_kit -q -DskipTests -pl bench -am package >&2 || die "building the benchmarks failed (Maven's output is above)."
+  run_c_baseline bench/c-baseline.json
+  step "JMH: calls and loads through the Java binding (about two minutes)"
   "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$KIT_ROOT/bench/target/benchmarks.jar" \
-    -rf json -rff "$KIT_ROOT/bench/results.json" "$@"
-  note "results: bench/results.json"
+    -rf json -rff "$KIT_ROOT/bench/results.json" "$@" >&2 || die "JMH failed (its output is above)."
+  note "JMH results: bench/results.json"
+  "$JAVA_HOME/bin/java" -cp "$KIT_ROOT/bench/target/benchmarks.jar" dev.pulleykit.bench.BenchReport \
+    "$KIT_ROOT/bench/results.json" "$KIT_ROOT/bench/c-baseline.json"
 }
 
 # Notebooks: `./kit notebook run` (scripts/notebook_run.py) and `./kit lab` (scripts/lab.sh).

@@ -10,9 +10,11 @@ mkdir -p "$KIT_CACHE"
 source "$KIT_ROOT/pins.properties"
 
 # Progress and errors go to stderr, so stdout stays the command's own output.
-step() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+# Colour only on a terminal, so logs and CI output stay plain text.
+if [ -t 2 ]; then KIT_BLUE=$'\033[1;34m' KIT_RED=$'\033[1;31m' KIT_OFF=$'\033[0m'; else KIT_BLUE='' KIT_RED='' KIT_OFF=''; fi
+step() { printf '%s==>%s %s\n' "$KIT_BLUE" "$KIT_OFF" "$*" >&2; }
 note() { printf '    %s\n' "$*" >&2; }
-die()  { printf '\033[1;31merror:\033[0m %s\n' "$1" >&2; shift; for l in "$@"; do printf '       %s\n' "$l" >&2; done; exit 1; }
+die()  { printf '%serror:%s %s\n' "$KIT_RED" "$KIT_OFF" "$1" >&2; shift; for l in "$@"; do printf '       %s\n' "$l" >&2; done; exit 1; }
 
 # The environment file setup writes: JAVA_HOME, tool paths. Later commands source it.
 KIT_ENV="$KIT_CACHE/env.sh"

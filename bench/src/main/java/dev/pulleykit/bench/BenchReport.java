@@ -1,0 +1,62 @@
+package dev.pulleykit.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.util.Locale;
+
+/**
+ * Puts the binding's JMH figures beside the C baseline measured on the same machine in the
+ * same run, and prints the ratio against the kit's goal (at most 1.5x the C API called directly).
+ *
+ * <p>Usage: {@code BenchReport JMH_JSON C_BASELINE_JSON}
+ */
+public final class BenchReport {
+    private static final double GOAL = 1.5;
+
+    public static void main(String[] args) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode jmh = json.readTree(new File(args[0]));
+        JsonNode c = json.readTree(new File(args[1]));
+        System.out.println();
+        System.out.println("Per call, Pulley (pulley64), Java binding (JMH mean) against C API direct (median of batches):");
+        System.out.printf(Locale.ROOT, "  %-34s %12s %12s %8s%n", "call", "Java ns", "C ns", "ratio");
+        row(jmh, c, "guest1 run()", "GuestCallBenchmark.guest1Run", "guest1.run", "");
+        row(jmh, c, "guest2 run(some(\"Kevin\"))", "GuestCallBenchmark.guest2RunKevin", "guest2.run", "some(\"Kevin\")");
+        row(jmh, c, "  the same, plain Java values", "GuestCallBenchmark.guest2RunKevinPlainJava", "guest2.run", "some(\"Kevin\")");
+        System.out.println();
+        System.out.println("Loading a component (microseconds): compile at run time against deserialize the precompiled artifact:");
+        System.out.printf(Locale.ROOT, "  %-8s %14s %16s %14s %16s%n", "guest", "Java compile", "Java deserialize", "C compile", "C deserialize");
+        for (String guest : new String[] {"guest1", "guest2"}) {
+            JsonNode cl = find(c.path("loads"), "name", guest, null, null);
+            System.out.printf(Locale.ROOT, "  %-8s %14.1f %16.1f %14.1f %16.1f%n", guest,
+                jmhScore(jmh, "LoadBenchmark.compile", guest), jmhScore(jmh, "LoadBenchmark.deserialize", guest),
+                cl.path("compile_us_median").asDouble(), cl.path("deserialize_us_median").asDouble());
+        }
+        System.out.printf(Locale.ROOT, "%nGoal: a call through the binding costs at most %.1fx the same call made directly through the C API.%n", GOAL);
+    }
+
+    private static void row(JsonNode jmh, JsonNode c, String label, String benchmark, String cName, String cArgs) {
+        double java = jmhScore(jmh, benchmark, null);
+        double cNs = find(c.path("cases"), "name", cName, "args", cArgs).path("ns_per_call_median").asDouble();
+        double ratio = java / cNs;
+        System.out.printf(Locale.ROOT, "  %-34s %12.0f %12.0f %7.2fx %s%n", label, java, cNs, ratio, ratio <= GOAL ? "within goal" : "OVER GOAL");
+    }
+
+    private static double jmhScore(JsonNode jmh, String benchmark, String guestParam) {
+        for (JsonNode b : jmh) {
+            if (b.path("benchmark").asText().endsWith(benchmark)
+                && (guestParam == null || guestParam.equals(b.path("params").path("guest").asText()))) {
+                return b.path("primaryMetric").path("score").asDouble();
+            }
+        }
+        throw new IllegalArgumentException("no JMH result for " + benchmark + (guestParam == null ? "" : " [" + guestParam + "]"));
+    }
+
+    private static JsonNode find(JsonNode array, String key, String value, String key2, String value2) {
+        for (JsonNode n : array) {
+            if (n.path(key).asText().equals(value) && (key2 == null || n.path(key2).asText().equals(value2))) return n;
+        }
+        throw new IllegalArgumentException("no C baseline entry " + key + "=" + value);
+    }
+}
