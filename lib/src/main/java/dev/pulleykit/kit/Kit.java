@@ -46,6 +46,22 @@ public final class Kit {
     /** Compiles a component's bytes directly (the just-in-time path, for comparison). */
     public static Component compile(Engine engine, ComponentBytes component) { return Component.compile(engine, component.bytes()); }
 
+    /**
+     * Loads a component from a file: a {@code .wasm} component or {@code .wat} component text
+     * (compiled now), or a {@code .cwasm} artifact (deserialized).
+     */
+    public static Component loadFile(Engine engine, Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new KitException("cannot read " + file + ": " + e.getMessage());
+        }
+        String name = file.getFileName().toString();
+        if (name.endsWith(".cwasm")) return Component.deserialize(engine, bytes);
+        return Component.compile(engine, bytes);
+    }
+
     /** Instantiates a component in a fresh store with an empty linker. */
     public static RunningGuest instantiate(Component component) { return new RunningGuest(component); }
 

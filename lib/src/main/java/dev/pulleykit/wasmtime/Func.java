@@ -37,14 +37,27 @@ public final class Func {
      * for a function without a result.
      */
     public Object call(Object... args) {
+        WitValue result = callWit(toWitArgs(args));
+        return result == null ? null : JavaValues.toJava(result, type.result());
+    }
+
+    /**
+     * Calls with plain Java arguments and converts the result to {@code resultType}: a Java
+     * record for a WIT record, an enum for an enum, {@code EnumSet} for flags, and so on
+     * ({@link JavaValues#toJava(WitValue, WitType, Class)}).
+     */
+    public <T> T callAs(Class<T> resultType, Object... args) {
+        WitValue result = callWit(toWitArgs(args));
+        return result == null ? null : JavaValues.toJava(result, type.result(), resultType);
+    }
+
+    private WitValue[] toWitArgs(Object[] args) {
         checkArity(args.length);
         WitValue[] values = new WitValue[args.length];
         for (int i = 0; i < args.length; i++) {
-            FuncType.Param p = type.params().get(i);
-            values[i] = JavaValues.toWit(args[i], p.type(), where(i));
+            values[i] = JavaValues.toWit(args[i], type.params().get(i).type(), where(i));
         }
-        WitValue result = callWit(values);
-        return result == null ? null : JavaValues.toJava(result, type.result());
+        return values;
     }
 
     /** Calls with {@link WitValue}s and returns the result as one, or null when there is none. */

@@ -177,6 +177,13 @@ public final class JavaValues {
         };
     }
 
+    /** The Java form of {@code v} as an instance of {@code target}. */
+    public static <T> T toJava(WitValue v, WitType type, Class<T> target) {
+        Object plain = toJava(v, type);
+        if (target.isInstance(plain)) return target.cast(plain);
+        throw new SignatureMismatchException("a " + type + " value cannot be read as " + target.getName());
+    }
+
     private static WitType fieldType(WitType type, String field) {
         if (type instanceof WitType.RecordType(List<WitType.Field> fields)) {
             for (WitType.Field f : fields) if (f.name().equals(field)) return f.type();
