@@ -2,6 +2,7 @@ package dev.pulleykit.kit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pulleykit.wasmtime.EngineConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -23,11 +24,25 @@ public final class BundledGuests {
         return names;
     }
 
+    /** A guest's artifact; its bytes must match the digest the build recorded, or the jar is damaged. */
     public static Artifact artifact(String guest) {
         JsonNode entry = entry(guest);
         JsonNode idx = index();
-        return new Artifact(guest, resource(entry.path("artifact").asText()), idx.path("profile").asText(), idx.path("wasmtime").asText());
+        byte[] bytes = resource(entry.path("artifact").asText());
+        String recorded = entry.path("artifactSha256").asText();
+        if (!Artifact.sha256(bytes).equals(recorded)) {
+            throw new KitException("guests/" + entry.path("artifact").asText() + " in lib.jar does not match its recorded SHA-256: "
+                + "the jar is damaged. Rebuild it with ./kit build.");
+        }
+        try {
+            EngineConfig profile = MAPPER.treeToValue(idx.path("profile"), EngineConfig.class);
+            return new Artifact(guest, bytes, profile, idx.path("wasmtime").asText(), recorded);
+        } catch (IOException e) {
+            throw Tools.io("reading the profile in " + INDEX, e);
+        }
     }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public static ComponentBytes component(String guest) {
         return new ComponentBytes(guest, resource(entry(guest).path("component").asText()));
@@ -45,7 +60,7 @@ public final class BundledGuests {
         if (i == null) {
             try (InputStream in = BundledGuests.class.getResourceAsStream(INDEX)) {
                 if (in == null) throw new KitException("lib.jar has no " + INDEX + ": it was built without its guests. Rebuild it with ./kit build.");
-                index = i = new ObjectMapper().readTree(in);
+                index = i = MAPPER.readTree(in);
             } catch (IOException e) {
                 throw Tools.io("reading " + INDEX, e);
             }

@@ -15,7 +15,7 @@ public final class Precompiler {
 
     public static Artifact precompile(Engine engine, ComponentBytes component) {
         try (Component compiled = Component.compile(engine, component.bytes())) {
-            return new Artifact(component.name(), compiled.serialize(), engine.config().name(), Wasmtime.version());
+            return Artifact.of(component.name(), compiled.serialize(), engine.config(), Wasmtime.version());
         }
     }
 
@@ -24,11 +24,15 @@ public final class Precompiler {
      * the engine's: Wasmtime would refuse a mismatch too, but this names both profiles.
      */
     public static Component load(Engine engine, Artifact artifact) {
-        if (!artifact.profile().equals(engine.config().name())) {
-            throw new ArtifactRejectedException("artifact " + artifact.name() + " was precompiled for engine profile '"
-                + artifact.profile() + "', but this engine's profile is '" + engine.config().name()
-                + "'. Load it into an engine of that profile, or precompile the component again for this one.");
+        if (!artifact.profile().equals(engine.config())) {
+            throw new ArtifactRejectedException("artifact " + artifact.name() + " was precompiled for engine profile "
+                + artifact.profile() + ", but this engine's profile is " + engine.config()
+                + ". Load it into an engine of that profile, or precompile the component again for this one.");
         }
-        return Component.deserialize(engine, artifact.bytes());
+        if (!artifact.wasmtimeVersion().equals(Wasmtime.version())) {
+            throw new ArtifactRejectedException("artifact " + artifact.name() + " was made by Wasmtime " + artifact.wasmtimeVersion()
+                + ", but this kit runs Wasmtime " + Wasmtime.version() + ". Precompile the component again.");
+        }
+        return Component.deserialize(engine, artifact.bytesUnsafe());
     }
 }

@@ -38,7 +38,55 @@ public final class Engine implements AutoCloseable {
             if (config.memoryGuardSize() != null) WasmtimeC.wasmtime_config_memory_guard_size_set(cfg, config.memoryGuardSize());
         }
         // wasm_engine_new_with_config takes ownership of cfg, whatever happens.
-        this.engine = new NativeResource(this, "engine", WasmtimeC.wasm_engine_new_with_config(cfg), WasmtimeC::wasm_engine_delete);
+        MemorySegment pointer = WasmtimeC.wasm_engine_new_with_config(cfg);
+        EpochTicker ticker = config.epochInterruption() ? new EpochTicker(pointer, config.name()) : null;
+        // The ticker must stop before the engine is freed, whether by close() or by the Cleaner.
+        this.engine = new NativeResource(this, "engine", pointer, p -> {
+            if (ticker != null) ticker.stop();
+            WasmtimeC.wasm_engine_delete(p);
+        });
+        if (ticker != null) ticker.start();
+    }
+
+    /** How often the engine's epoch advances; the resolution of per-call timeouts. */
+    public static final java.time.Duration EPOCH_TICK = java.time.Duration.ofMillis(5);
+
+    /** Epoch ticks that cover at least {@code timeout}. */
+    static long ticksFor(java.time.Duration timeout) {
+        long tick = EPOCH_TICK.toNanos();
+        return (timeout.toNanos() + tick - 1) / tick + 1;
+    }
+
+    /** One daemon thread per engine that advances its epoch, which is what interrupts a call past its deadline. */
+    private static final class EpochTicker implements Runnable {
+        private final MemorySegment engine;
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        EpochTicker(MemorySegment engine, String name) {
+            this.engine = engine;
+            this.thread = Thread.ofPlatform().daemon().name("pulley-kit-epoch-" + name).unstarted(this);
+        }
+
+        void start() { thread.start(); }
+
+        void stop() {
+            running = false;
+            thread.interrupt();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override public void run() {
+            long tick = EPOCH_TICK.toNanos();
+            while (running) {
+                java.util.concurrent.locks.LockSupport.parkNanos(tick);
+                if (running) WasmtimeC.wasmtime_engine_increment_epoch(engine);
+            }
+        }
     }
 
     /** An engine with the kit's desktop profile ({@link EngineConfig#DESKTOP}). */

@@ -27,6 +27,23 @@ public record EngineConfig(String name, String target, boolean signalsBasedTraps
     public static final EngineConfig DESKTOP =
         new EngineConfig("desktop-pulley64", "pulley64", false, false, false, true, null, null);
 
+    /**
+     * The desktop profile with limits available: fuel and epoch interruption on, so stores can
+     * cap instructions and wall-clock time per call (at a small cost per call).
+     */
+    public static final EngineConfig DESKTOP_LIMITS =
+        new EngineConfig("desktop-pulley64-limits", "pulley64", false, true, true, true, null, null);
+
+    /**
+     * Close to what a microcontroller runs: Pulley, no copy-on-write memory image (artifacts of a
+     * few KiB instead of 64 KiB-aligned images), linear memory reserved exactly rather than from
+     * gigabytes of address space, no guard pages, fuel on. The board itself runs {@code pulley32},
+     * which only Wasmtime's Rust side can produce; this profile keeps {@code pulley64} so that it
+     * runs here.
+     */
+    public static final EngineConfig EMBEDDED_LIKE =
+        new EngineConfig("embedded-like-pulley64", "pulley64", false, true, false, false, 0L, 0L);
+
     public EngineConfig {
         Objects.requireNonNull(name, "name");
     }

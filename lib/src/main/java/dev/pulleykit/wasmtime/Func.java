@@ -1,6 +1,7 @@
 package dev.pulleykit.wasmtime;
 
 import dev.pulleykit.wasmtime.internal.Errors;
+import dev.pulleykit.wasmtime.internal.HostCallbacks;
 import dev.pulleykit.wasmtime.internal.Layouts;
 import dev.pulleykit.wasmtime.internal.TypeReader;
 import dev.pulleykit.wasmtime.internal.ValueCodec;
@@ -64,6 +65,7 @@ public final class Func {
     public WitValue callWit(WitValue... args) {
         checkArity(args.length);
         MemorySegment ctx = instance.enter();
+        instance.store().beforeEntering();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment argv = arena.allocate(VAL * Math.max(1, args.length), 8);
             for (int i = 0; i < args.length; i++) {
@@ -72,8 +74,9 @@ public final class Func {
             int nresults = type.result() == null ? 0 : 1;
             // Zeroed (kind 0, a bool): func_call drops a slot's old value before writing the result.
             MemorySegment results = arena.allocate(VAL * Math.max(1, nresults), 8);
-            String message = Errors.take(WasmtimeC.wasmtime_component_func_call(func, ctx, argv, args.length, results, nresults));
-            if (message != null) throw failure(message);
+            Errors.NativeError error = Errors.takeWithTrace(
+                WasmtimeC.wasmtime_component_func_call(func, ctx, argv, args.length, results, nresults));
+            if (error != null) throw failure(error, HostCallbacks.takePending());
             if (nresults == 0) return null;
             try {
                 return ValueCodec.decode(results);
@@ -83,11 +86,35 @@ public final class Func {
         }
     }
 
-    private RuntimeException failure(String message) {
-        // Any error from inside a call leaves the instance unusable in this Wasmtime version.
+    /** Turns a failed call into the most specific exception; the instance is unusable afterwards. */
+    private RuntimeException failure(Errors.NativeError error, Throwable fromHost) {
+        String message = error.message();
+        List<String> trace = error.backtrace();
+        // Any error that unwinds through the guest leaves the instance unusable in this Wasmtime version.
         instance.poison(firstLine(message));
-        return new TrapException("calling " + name + type.toString().substring(4) + " failed: the guest trapped. "
-            + "This instance cannot be entered again; instantiate the component anew.", message);
+        String call = "calling " + name + type.toString().substring(4);
+        String fresh = " This instance cannot be entered again; instantiate the component anew.";
+        Store store = instance.store();
+        if (fromHost != null) {
+            return new HostFunctionException(call + " failed: a host function it called threw " + fromHost + "." + fresh, message, fromHost);
+        }
+        return switch (TrapException.Kind.of(message)) {
+            case OUT_OF_FUEL -> new OutOfFuelException(call + " ran out of fuel: it may run " + store.fuelPerCall()
+                + " units per call (store.setFuelPerCall)." + fresh, message, trace);
+            case INTERRUPT -> new CallTimeoutException(call + " was interrupted after its per-call timeout of "
+                + store.timeoutPerCall() + " (store.setTimeoutPerCall)." + fresh, message, trace);
+            default -> store.memoryLimit() >= 0 && trace.stream().anyMatch(Func::isAllocationFailure)
+                ? new MemoryLimitException(call + " trapped because the guest could not get more memory: the store caps each "
+                    + "linear memory at " + store.memoryLimit() + " bytes (store.setMemoryLimit)." + fresh, message, trace)
+                : new TrapException(call + " failed: the guest trapped (" + TrapException.Kind.of(message).name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', ' ') + ")." + fresh, message, trace);
+        };
+    }
+
+    /** Frames of Rust's allocation-failure path: how a guest reacts to memory.grow being refused. */
+    private static boolean isAllocationFailure(String frame) {
+        return frame.contains("alloc_error") || frame.contains("handle_alloc_error") || frame.contains("__rdl_oom")
+            || frame.contains("capacity_overflow");
     }
 
     private void checkArity(int given) {

@@ -3,6 +3,7 @@ package dev.pulleykit.wasmtime;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 import dev.pulleykit.wasmtime.internal.Errors;
+import dev.pulleykit.wasmtime.internal.HostCallbacks;
 import dev.pulleykit.wasmtime.internal.LayoutSelfCheck;
 import dev.pulleykit.wasmtime.internal.Layouts;
 import dev.pulleykit.wasmtime.internal.NativeResource;
@@ -13,6 +14,7 @@ import java.lang.foreign.MemorySegment;
 /**
  * Supplies a component's imports and instantiates it. An empty linker suits components that
  * import nothing, like the course's first guests (no WASI: they are {@code #![no_std]}).
+ * Imports are Java functions: {@code linker.defineJava("embedded:platform/gpio", "set-high", args -> ...)}.
  */
 public final class Linker implements AutoCloseable {
     private final Engine engine;
@@ -24,6 +26,58 @@ public final class Linker implements AutoCloseable {
             WasmtimeC::wasmtime_component_linker_delete);
     }
 
+    /**
+     * Defines an imported function as Java code working on {@link WitValue}s.
+     *
+     * @param instance the imported interface, e.g. {@code embedded:platform/gpio}; null or ""
+     *                 for a function imported at the top level of the component
+     */
+    public Linker define(String instance, String name, HostFunction function) {
+        return addFunc(instance, name, (args, type) -> function.call(args));
+    }
+
+    /** Defines an imported function as Java code on plain Java values ({@link JavaValues}). */
+    public Linker defineJava(String instance, String name, JavaHostFunction function) {
+        return addFunc(instance, name, (args, type) -> {
+            Object[] plain = new Object[args.length];
+            for (int i = 0; i < args.length; i++) plain[i] = JavaValues.toJava(args[i], type.params().get(i).type());
+            Object result = function.call(plain);
+            return type.result() == null ? null : JavaValues.toWit(result, type.result(), name + " result");
+        });
+    }
+
+    private Linker addFunc(String instance, String name, HostCallbacks.Handler handler) {
+        String where = (instance == null || instance.isEmpty() ? "" : instance + "#") + name;
+        try (Arena arena = Arena.ofConfined()) {
+            // The root (and any opened instance) borrows the linker: delete them before anything else uses it.
+            MemorySegment root = WasmtimeC.wasmtime_component_linker_root(linker.get());
+            MemorySegment target = root;
+            try {
+                if (instance != null && !instance.isEmpty()) {
+                    MemorySegment out = arena.allocate(java.lang.foreign.ValueLayout.ADDRESS);
+                    byte[] utf8 = instance.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    String err = Errors.take(WasmtimeC.wasmtime_component_linker_instance_add_instance(
+                        root, arena.allocateFrom(java.lang.foreign.ValueLayout.JAVA_BYTE, utf8), utf8.length, out));
+                    if (err != null) throw new LinkException("cannot define interface " + instance + " in the linker", err);
+                    target = out.get(java.lang.foreign.ValueLayout.ADDRESS, 0);
+                }
+                MemorySegment data = HostCallbacks.register(where, handler);
+                byte[] utf8 = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                String err = Errors.take(WasmtimeC.wasmtime_component_linker_instance_add_func(target,
+                    arena.allocateFrom(java.lang.foreign.ValueLayout.JAVA_BYTE, utf8), utf8.length,
+                    HostCallbacks.callback(), data, HostCallbacks.finalizer()));
+                if (err != null) {
+                    HostCallbacks.unregister(data);
+                    throw new LinkException("cannot define " + where + " in the linker (defined twice?)", err);
+                }
+            } finally {
+                if (target != root) WasmtimeC.wasmtime_component_linker_instance_delete(target);
+                WasmtimeC.wasmtime_component_linker_instance_delete(root);
+            }
+        }
+        return this;
+    }
+
     /** Instantiates {@code component} in {@code store}. */
     public Instance instantiate(Store store, Component component) {
         if (component.engine().pointer().address() != store.engine().pointer().address()) {
@@ -31,9 +85,14 @@ public final class Linker implements AutoCloseable {
         }
         // The instance struct must outlive this call: it lives as long as the Java Instance does.
         MemorySegment instance = LayoutSelfCheck.canaryBuffer(Arena.ofAuto(), Layouts.INSTANCE.byteSize());
+        store.beforeEntering(); // instantiation can run guest code: it gets the call limits too
         String message = Errors.take(WasmtimeC.wasmtime_component_linker_instantiate(
             linker.get(), store.context(), component.pointer(), instance));
         if (message != null) {
+            if (message.contains("exceeds memory limits") || message.contains("memory minimum size")) {
+                throw new MemoryLimitException("instantiating the component failed: its memory does not fit the store's cap of "
+                    + store.memoryLimit() + " bytes. Raise the cap with store.setMemoryLimit(bytes).", message, java.util.List.of());
+            }
             ComponentType type = component.type();
             String imports = type.imports().isEmpty() ? "" : " It imports: "
                 + type.imports().stream().map(ComponentType.Item::name).toList() + ".";

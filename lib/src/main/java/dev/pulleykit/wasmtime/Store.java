@@ -23,7 +23,77 @@ public final class Store implements AutoCloseable {
         this.context = WasmtimeC.wasmtime_store_context(store.get()); // lives as long as the store
     }
 
+    private volatile long fuelPerCall = -1;
+    private volatile java.time.Duration timeoutPerCall;
+    private volatile long memoryLimit = -1;
+
     public Engine engine() { return engine; }
+
+    /**
+     * Gives every call (and instantiation) in this store {@code fuel} units to spend: roughly one
+     * per WebAssembly instruction. A call that runs out throws {@link OutOfFuelException}.
+     * Needs an engine whose profile consumes fuel.
+     */
+    public Store setFuelPerCall(long fuel) {
+        if (!engine.config().consumeFuel()) {
+            throw new IllegalStateException("engine profile " + engine.config().name() + " does not consume fuel; "
+                + "use a profile with consumeFuel (EngineConfig.DESKTOP_LIMITS)");
+        }
+        if (fuel < 0) throw new IllegalArgumentException("fuel must be 0 or more");
+        fuelPerCall = fuel;
+        return this;
+    }
+
+    /**
+     * Interrupts any call in this store that runs longer than {@code timeout} (wall clock),
+     * with {@link CallTimeoutException}. Needs an engine whose profile uses epoch interruption;
+     * the engine's ticker sets the resolution ({@link Engine#EPOCH_TICK}).
+     */
+    public Store setTimeoutPerCall(java.time.Duration timeout) {
+        if (!engine.config().epochInterruption()) {
+            throw new IllegalStateException("engine profile " + engine.config().name() + " has no epoch interruption; "
+                + "use a profile with epochInterruption (EngineConfig.DESKTOP_LIMITS)");
+        }
+        timeoutPerCall = timeout;
+        return this;
+    }
+
+    /**
+     * Caps each linear memory of the instances in this store at {@code bytes}: growing past it
+     * fails inside the guest, which then usually traps ({@link MemoryLimitException}).
+     */
+    public Store setMemoryLimit(long bytes) {
+        if (bytes < 0) throw new IllegalArgumentException("the memory cap must be 0 or more bytes");
+        WasmtimeC.wasmtime_store_limiter(store.get(), bytes, -1, -1, -1, -1);
+        memoryLimit = bytes;
+        return this;
+    }
+
+    /** The memory cap in bytes, or -1 for none. */
+    public long memoryLimit() { return memoryLimit; }
+
+    public long fuelPerCall() { return fuelPerCall; }
+
+    public java.time.Duration timeoutPerCall() { return timeoutPerCall; }
+
+    /**
+     * Arms the limits for one entry into the guest. Without a limit set, fuel and the epoch
+     * deadline are set out of reach: both default to zero in Wasmtime, which would stop the
+     * first instruction.
+     */
+    void beforeEntering() {
+        MemorySegment ctx = context();
+        if (engine.config().consumeFuel()) {
+            String err = dev.pulleykit.wasmtime.internal.Errors.take(
+                WasmtimeC.wasmtime_context_set_fuel(ctx, fuelPerCall >= 0 ? fuelPerCall : Long.MAX_VALUE));
+            if (err != null) throw new WasmtimeException("setting fuel failed", err);
+        }
+        if (engine.config().epochInterruption()) {
+            java.time.Duration t = timeoutPerCall;
+            long ticks = t == null ? Long.MAX_VALUE / 2 : Math.max(1, Engine.ticksFor(t));
+            WasmtimeC.wasmtime_context_set_epoch_deadline(ctx, ticks);
+        }
+    }
 
     /** The {@code wasmtime_context_t*}; throws once the store is closed. */
     MemorySegment context() {

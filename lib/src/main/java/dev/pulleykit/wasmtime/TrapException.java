@@ -1,5 +1,6 @@
 package dev.pulleykit.wasmtime;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -35,11 +36,18 @@ public class TrapException extends WasmtimeException {
     }
 
     private final Kind kind;
+    private final List<String> backtrace;
 
-    public TrapException(String message, String wasmtimeMessage) {
+    public TrapException(String message, String wasmtimeMessage) { this(message, wasmtimeMessage, List.of()); }
+
+    public TrapException(String message, String wasmtimeMessage, List<String> backtrace) {
         super(message, wasmtimeMessage);
         this.kind = Kind.of(wasmtimeMessage);
+        this.backtrace = List.copyOf(backtrace);
     }
 
     public Kind kind() { return kind; }
+
+    /** The guest's frames when it trapped, innermost first, by function name where the component kept names. */
+    public List<String> guestBacktrace() { return backtrace; }
 }

@@ -34,7 +34,7 @@ class DemoTest {
 
     @Test void artifactsFromTheJarRecordTheirProfile() {
         Artifact a = BundledGuests.artifact("guest2");
-        assertEquals("desktop-pulley64", a.profile());
+        assertEquals("desktop-pulley64", a.profile().name());
         assertEquals(List.of("guest1", "guest2"), BundledGuests.names());
     }
 }

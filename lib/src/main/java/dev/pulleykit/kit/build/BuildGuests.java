@@ -15,8 +15,6 @@ import dev.pulleykit.wasmtime.EngineConfig;
 import dev.pulleykit.wasmtime.Wasmtime;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -44,8 +42,8 @@ public final class BuildGuests {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode index = json.createObjectNode()
             .put("wasmtime", Wasmtime.version())
-            .put("profile", EngineConfig.DESKTOP.name())
             .put("target", EngineConfig.DESKTOP.target());
+        index.set("profile", json.valueToTree(EngineConfig.DESKTOP));
         ArrayNode guests = index.putArray("guests");
         try (Engine engine = new Engine(EngineConfig.DESKTOP)) {
             for (CoreModule module : modules) {
@@ -62,16 +60,12 @@ public final class BuildGuests {
                     .put("coreModuleBytes", module.bytes().length)
                     .put("componentBytes", component.bytes().length)
                     .put("artifactBytes", artifact.bytes().length)
-                    .put("artifactSha256", sha256(artifact.bytes()));
+                    .put("artifactSha256", artifact.sha256());
                 System.err.printf("[guests] %s: core %,d B -> component %,d B -> %s artifact %,d B (precompiled in %.1f ms)%n",
                     module.name(), module.bytes().length, component.bytes().length, EngineConfig.DESKTOP.target(),
                     artifact.bytes().length, ms);
             }
         }
         json.writeValue(out.resolve("index.json").toFile(), index);
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

@@ -2,6 +2,7 @@ package dev.pulleykit.wasmtime.internal;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.FunctionDescriptor;
@@ -35,7 +36,8 @@ public final class WasmtimeC {
         throw new IllegalStateException(t);
     }
 
-    private static final MemoryLayout P = ADDRESS, SIZE = JAVA_LONG, BOOL = JAVA_BOOLEAN, U64 = JAVA_LONG;
+    private static final MemoryLayout P = ADDRESS, SIZE = JAVA_LONG, BOOL = JAVA_BOOLEAN, U64 = JAVA_LONG,
+        I64 = JAVA_LONG, U32 = JAVA_INT;
 
     // ---- wasm.h ---------------------------------------------------------------------------
     /** void wasm_byte_vec_delete(wasm_byte_vec_t*): frees the data of a vec Wasmtime filled. */
@@ -352,5 +354,62 @@ public final class WasmtimeC {
     private static final MethodHandle H_wasmtime_component_val_delete = fn("wasmtime_component_val_delete", null, P);
     public static void wasmtime_component_val_delete(MemorySegment a0) {
         try { H_wasmtime_component_val_delete.invokeExact(a0); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    // ---- added: errors with backtraces, host functions, limits ---------------------------
+    /** wasmtime_error_t* wasmtime_error_new(const char*): an owned error with that message (returned from host callbacks). */
+    private static final MethodHandle H_wasmtime_error_new = fn("wasmtime_error_new", P, P);
+    public static MemorySegment wasmtime_error_new(MemorySegment a0) {
+        try { return (MemorySegment) H_wasmtime_error_new.invokeExact(a0); } catch (Throwable t) { throw rethrow(t); }
+    }
+    /** void wasmtime_error_wasm_trace(const wasmtime_error_t*, wasm_frame_vec_t *out): out owned. */
+    private static final MethodHandle H_wasmtime_error_wasm_trace = fn("wasmtime_error_wasm_trace", null, P, P);
+    public static void wasmtime_error_wasm_trace(MemorySegment a0, MemorySegment a1) {
+        try { H_wasmtime_error_wasm_trace.invokeExact(a0, a1); } catch (Throwable t) { throw rethrow(t); }
+    }
+    /** void wasm_frame_vec_delete(wasm_frame_vec_t*). */
+    private static final MethodHandle H_wasm_frame_vec_delete = fn("wasm_frame_vec_delete", null, P);
+    public static void wasm_frame_vec_delete(MemorySegment a0) {
+        try { H_wasm_frame_vec_delete.invokeExact(a0); } catch (Throwable t) { throw rethrow(t); }
+    }
+    /** const wasm_name_t* wasmtime_frame_func_name(const wasm_frame_t*): borrowed, or NULL without a name section. */
+    private static final MethodHandle H_wasmtime_frame_func_name = fn("wasmtime_frame_func_name", P, P);
+    public static MemorySegment wasmtime_frame_func_name(MemorySegment a0) {
+        try { return (MemorySegment) H_wasmtime_frame_func_name.invokeExact(a0); } catch (Throwable t) { throw rethrow(t); }
+    }
+    /** const wasm_name_t* wasmtime_frame_module_name(const wasm_frame_t*): borrowed, or NULL. */
+    private static final MethodHandle H_wasmtime_frame_module_name = fn("wasmtime_frame_module_name", P, P);
+    public static MemorySegment wasmtime_frame_module_name(MemorySegment a0) {
+        try { return (MemorySegment) H_wasmtime_frame_module_name.invokeExact(a0); } catch (Throwable t) { throw rethrow(t); }
+    }
+    /** uint32_t wasm_frame_func_index(const wasm_frame_t*). */
+    private static final MethodHandle H_wasm_frame_func_index = fn("wasm_frame_func_index", U32, P);
+    public static int wasm_frame_func_index(MemorySegment a0) {
+        try { return (int) H_wasm_frame_func_index.invokeExact(a0); } catch (Throwable t) { throw rethrow(t); }
+    }
+    /** void wasmtime_store_limiter(store, memory_size, table_elements, instances, tables, memories): -1 leaves a limit off. */
+    private static final MethodHandle H_wasmtime_store_limiter = fn("wasmtime_store_limiter", null, P, I64, I64, I64, I64, I64);
+    public static void wasmtime_store_limiter(MemorySegment a0, long a1, long a2, long a3, long a4, long a5) {
+        try { H_wasmtime_store_limiter.invokeExact(a0, a1, a2, a3, a4, a5); } catch (Throwable t) { throw rethrow(t); }
+    }
+    /** linker_instance_t* wasmtime_component_linker_root(linker): owned; the linker is locked until it is deleted. */
+    private static final MethodHandle H_wasmtime_component_linker_root = fn("wasmtime_component_linker_root", P, P);
+    public static MemorySegment wasmtime_component_linker_root(MemorySegment a0) {
+        try { return (MemorySegment) H_wasmtime_component_linker_root.invokeExact(a0); } catch (Throwable t) { throw rethrow(t); }
+    }
+    /** error* ..._add_instance(linker_instance, name, len, linker_instance_t **out): out owned; re-opening an existing instance is allowed. */
+    private static final MethodHandle H_wasmtime_component_linker_instance_add_instance = fn("wasmtime_component_linker_instance_add_instance", P, P, P, SIZE, P);
+    public static MemorySegment wasmtime_component_linker_instance_add_instance(MemorySegment a0, MemorySegment a1, long a2, MemorySegment a3) {
+        try { return (MemorySegment) H_wasmtime_component_linker_instance_add_instance.invokeExact(a0, a1, a2, a3); } catch (Throwable t) { throw rethrow(t); }
+    }
+    /** error* ..._add_func(linker_instance, name, len, callback, void *data, void (*finalizer)(void*)). */
+    private static final MethodHandle H_wasmtime_component_linker_instance_add_func = fn("wasmtime_component_linker_instance_add_func", P, P, P, SIZE, P, P, P);
+    public static MemorySegment wasmtime_component_linker_instance_add_func(MemorySegment a0, MemorySegment a1, long a2, MemorySegment a3, MemorySegment a4, MemorySegment a5) {
+        try { return (MemorySegment) H_wasmtime_component_linker_instance_add_func.invokeExact(a0, a1, a2, a3, a4, a5); } catch (Throwable t) { throw rethrow(t); }
+    }
+    /** void wasmtime_component_linker_instance_delete(linker_instance_t*). */
+    private static final MethodHandle H_wasmtime_component_linker_instance_delete = fn("wasmtime_component_linker_instance_delete", null, P);
+    public static void wasmtime_component_linker_instance_delete(MemorySegment a0) {
+        try { H_wasmtime_component_linker_instance_delete.invokeExact(a0); } catch (Throwable t) { throw rethrow(t); }
     }
 }
