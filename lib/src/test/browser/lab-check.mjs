@@ -47,6 +47,7 @@ const token = lab.searchParams.get('token') ?? '';
 const notebookUrl = new URL(`/lab/tree/${opts.notebook.split('/').map(encodeURIComponent).join('/')}`, lab.origin);
 if (token) notebookUrl.searchParams.set('token', token);
 
+const VISIBLE_PANEL = '.jp-NotebookPanel:not(.lm-mod-hidden)';
 let step = 'starting Chromium';
 let browser;
 let page;
@@ -103,12 +104,14 @@ try {
   if (await kernelDialog.isVisible()) {
     fail("JupyterLab asks which kernel to use: the notebook's kernel is not installed. Run ./kit setup.");
   }
-  const indicator = panel.locator('.jp-Notebook-ExecutionIndicator');
-  await page.waitForFunction(
-    (el) => el && el.getAttribute('data-status') === 'idle',
-    await indicator.elementHandle(), { timeout: 120_000 },
-  ).catch(async () => fail(`the kernel did not become idle (status: ${await indicator.getAttribute('data-status')}); `
-    + 'it may have failed to start: look at the JupyterLab server output.'));
+  // Looked up afresh on every poll: JupyterLab re-renders the indicator.
+  const kernelStatus = () => page.evaluate((sel) => document.querySelector(sel)
+    ?.querySelector('.jp-Notebook-ExecutionIndicator')?.getAttribute('data-status') ?? 'none', VISIBLE_PANEL);
+  await page.waitForFunction((sel) => document.querySelector(sel)
+    ?.querySelector('.jp-Notebook-ExecutionIndicator')?.getAttribute('data-status') === 'idle',
+  VISIBLE_PANEL, { timeout: 120_000, polling: 250 })
+    .catch(async () => fail(`the kernel did not become idle (status: ${await kernelStatus()}); `
+      + 'it may have failed to start: look at the JupyterLab server output.'));
 
   stepTo('running all cells from the Run menu');
   await page.locator('.lm-MenuBar-itemLabel', { hasText: /^Run$/ }).click();
@@ -122,7 +125,7 @@ try {
     const prompts = [...p.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')].map((e) => e.textContent.trim());
     const status = p.querySelector('.jp-Notebook-ExecutionIndicator')?.getAttribute('data-status');
     return prompts.length > 0 && prompts.every((t) => /^\[\d+\]:$/.test(t)) && status === 'idle';
-  }, { panelSel: '.jp-NotebookPanel:not(.lm-mod-hidden)' }, { timeout: 150_000, polling: 250 })
+  }, { panelSel: VISIBLE_PANEL }, { timeout: 150_000, polling: 250 })
     .catch(async () => {
       const prompts = await panel.locator('.jp-CodeCell .jp-InputArea-prompt').allTextContents();
       fail(`not every cell finished: prompts are ${JSON.stringify(prompts.map((t) => t.trim()))}.`);

@@ -90,11 +90,11 @@ public final class Func {
     private RuntimeException failure(Errors.NativeError error, Throwable fromHost) {
         String message = error.message();
         List<String> trace = error.backtrace();
-        // Any error that unwinds through the guest leaves the instance unusable in this Wasmtime version.
-        instance.poison(firstLine(message));
-        String call = "calling " + name + type.toString().substring(4);
-        String fresh = " This instance cannot be entered again; instantiate the component anew.";
+        // Any error that unwinds through the guest leaves the whole store unusable in this Wasmtime version.
         Store store = instance.store();
+        store.markTrapped(name + ": " + firstLine(message));
+        String call = "calling " + name + type.toString().substring(4);
+        String fresh = " Its store cannot be entered again; instantiate the component anew in a new Store.";
         if (fromHost != null) {
             return new HostFunctionException(call + " failed: a host function it called threw " + fromHost + "." + fresh, message, fromHost);
         }
@@ -111,10 +111,15 @@ public final class Func {
         };
     }
 
-    /** Frames of Rust's allocation-failure path: how a guest reacts to memory.grow being refused. */
+    /**
+     * Frames of Rust's allocation-failure path, which is how a Rust guest meets a refused
+     * memory.grow: {@code handle_alloc_error} and {@code __rdl_oom}, or, once those are inlined
+     * in a panic=abort build, the non-unwinding panic they end in. Only consulted for a store
+     * that has a memory cap.
+     */
     private static boolean isAllocationFailure(String frame) {
-        return frame.contains("alloc_error") || frame.contains("handle_alloc_error") || frame.contains("__rdl_oom")
-            || frame.contains("capacity_overflow");
+        return frame.contains("alloc_error") || frame.contains("__rdl_oom") || frame.contains("capacity_overflow")
+            || frame.contains("panic_nounwind");
     }
 
     private void checkArity(int given) {

@@ -10,15 +10,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An instantiated component: its exports can be called. It lives in a {@link Store} and is
- * usable until the store is closed, or until a call traps: Wasmtime then refuses to enter the
- * instance again, and so does this class, with a message saying how to get a fresh one.
+ * usable until the store is closed, or until a call in that store traps: Wasmtime then refuses
+ * to enter any instance of the store again, and so does this class, with a message saying how
+ * to get a fresh one.
  */
 public final class Instance {
     private final Store store;
     private final Component component;
     private final MemorySegment instance;
     private final Map<String, Func> funcs = new ConcurrentHashMap<>();
-    private volatile String poisonedBy;
 
     Instance(Store store, Component component, MemorySegment instance) {
         this.store = store;
@@ -69,14 +69,14 @@ public final class Instance {
     /** The context pointer for a call, or an exception saying why this instance cannot be entered. */
     MemorySegment enter() {
         if (store.isClosed()) throw new IllegalStateException("the store of this instance is closed; instantiate again in a new Store");
-        if (poisonedBy != null) {
-            throw new TrapException("this instance trapped earlier (" + poisonedBy + ") and cannot be entered again. "
-                + "Instantiate the component anew: linker.instantiate(new Store(engine), component).", "cannot enter component instance");
+        String trapped = store.trappedBy();
+        if (trapped != null) {
+            throw new TrapException("a call in this instance's store trapped earlier (" + trapped + "), and Wasmtime does not "
+                + "enter a store's instances after a trap. Instantiate the component anew in a new Store: "
+                + "linker.instantiate(new Store(engine), component).", "cannot enter component instance");
         }
         return store.context();
     }
-
-    void poison(String reason) { poisonedBy = reason; }
 
     @Override public String toString() { return "Instance" + component.type().exportNames(); }
 }

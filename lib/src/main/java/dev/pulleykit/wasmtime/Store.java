@@ -26,6 +26,7 @@ public final class Store implements AutoCloseable {
     private volatile long fuelPerCall = -1;
     private volatile java.time.Duration timeoutPerCall;
     private volatile long memoryLimit = -1;
+    private volatile String trappedBy;
 
     public Engine engine() { return engine; }
 
@@ -68,6 +69,11 @@ public final class Store implements AutoCloseable {
         memoryLimit = bytes;
         return this;
     }
+
+    /** Why a call in this store trapped, or null: after a trap Wasmtime enters none of its instances again. */
+    public String trappedBy() { return trappedBy; }
+
+    void markTrapped(String reason) { trappedBy = reason; }
 
     /** The memory cap in bytes, or -1 for none. */
     public long memoryLimit() { return memoryLimit; }

@@ -33,7 +33,9 @@ public final class Errors {
             } finally {
                 WasmtimeC.wasm_byte_vec_delete(message);
             }
-            return new NativeError(text, backtrace(arena, error));
+            List<String> frames = backtrace(arena, error);
+            List<String> readable = framesFromMessage(text);
+            return new NativeError(text, readable.size() == frames.size() ? readable : frames);
         } finally {
             WasmtimeC.wasmtime_error_delete(error);
         }
@@ -59,6 +61,23 @@ public final class Errors {
         } finally {
             WasmtimeC.wasm_frame_vec_delete(frames);
         }
+    }
+
+    private static final java.util.regex.Pattern FRAME =
+        java.util.regex.Pattern.compile("^\\s*\\d+:\\s+0x[0-9a-f]+ - (?:[^!\\s]+!)?(.+)$");
+
+    /**
+     * The frame names from the "wasm backtrace:" block of Wasmtime's message, where Wasmtime has
+     * already demangled Rust's names ({@code core::panicking::panic_fmt} rather than
+     * {@code _RNvNtCs...}); crate hashes in brackets are dropped.
+     */
+    static List<String> framesFromMessage(String message) {
+        List<String> out = new ArrayList<>();
+        for (String line : message.split("\n")) {
+            var m = FRAME.matcher(line);
+            if (m.matches()) out.add(m.group(1).replaceAll("\\[[0-9a-f]+\\]", "").strip());
+        }
+        return out;
     }
 
     /** An owned error with {@code message}, for a host callback to return to Wasmtime. */
