@@ -16,6 +16,20 @@ step() { printf '%s==>%s %s\n' "$KIT_BLUE" "$KIT_OFF" "$*" >&2; }
 note() { printf '    %s\n' "$*" >&2; }
 die()  { printf '%serror:%s %s\n' "$KIT_RED" "$KIT_OFF" "$1" >&2; shift; for l in "$@"; do printf '       %s\n' "$l" >&2; done; exit 1; }
 
+# Shows a long tool's output as progress: one line rewritten in place on a terminal,
+# every 25th line (and the last) in a log. Usage: some-tool 2>&1 | progress_lines LABEL
+progress_lines() {
+  local n=0 line last=""
+  while IFS= read -r line; do
+    n=$((n + 1)) last=$line
+    if [ -t 2 ]; then printf '\r\033[K    [%s] %s' "$1" "${line:0:100}" >&2
+    elif [ $((n % 25)) -eq 1 ]; then printf '    [%s] %s\n' "$1" "$line" >&2; fi
+  done
+  if [ -t 2 ]; then printf '\r\033[K' >&2; fi
+  [ -n "$last" ] && printf '    [%s] %s\n' "$1" "$last" >&2
+  return 0
+}
+
 # The environment file setup writes: JAVA_HOME, tool paths. Later commands source it.
 KIT_ENV="$KIT_CACHE/env.sh"
 load_kit_env() { if [ -f "$KIT_ENV" ]; then source "$KIT_ENV"; fi; }
