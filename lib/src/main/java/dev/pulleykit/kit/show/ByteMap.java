@@ -21,6 +21,17 @@ public record ByteMap(String title, long total, List<Band> bands) implements Htm
         bands = bands.stream().sorted(Comparator.comparingLong(Band::offset)).toList();
     }
 
+    /** A map whose bands get their colours here, distinct within the picture. */
+    static ByteMap coloured(String title, long total, List<Band> bands) {
+        Map<String, String> colours = Palette.assign(bands.stream().sorted(Comparator.comparingLong(Band::offset)).map(Band::name).toList());
+        return new ByteMap(title, total, bands.stream().map(b -> new Band(b.name(), b.offset(), b.size(), colours.get(b.name()))).toList());
+    }
+
+    /** The colour of the band of that name, or null if there is none. */
+    public String colourOf(String name) {
+        return bands.stream().filter(b -> b.name().equals(name)).map(Band::colour).findFirst().orElse(null);
+    }
+
     private static final int WIDTH = 800, HEIGHT = 34;
     static final int TEXT_WIDTH = 64;
 
@@ -28,7 +39,7 @@ public record ByteMap(String title, long total, List<Band> bands) implements Htm
     public static ByteMap of(WasmSections w) {
         List<Band> bands = new ArrayList<>();
         addBands(bands, w, "", w.offset());
-        return new ByteMap("Bytes of a WebAssembly " + w.kind(), w.size(), bands);
+        return coloured("Bytes of a WebAssembly " + w.kind(), w.size(), bands);
     }
 
     private static void addBands(List<Band> bands, WasmSections w, String prefix, long base) {
@@ -37,7 +48,7 @@ public record ByteMap(String title, long total, List<Band> bands) implements Htm
                 addBands(bands, s.nested(), s.name() + ": ", base);
             } else {
                 String name = prefix + s.label();
-                bands.add(new Band(name, s.offset() - base, s.totalSize(), Palette.of(name)));
+                bands.add(new Band(name, s.offset() - base, s.totalSize(), null));
             }
         }
     }
@@ -45,21 +56,21 @@ public record ByteMap(String title, long total, List<Band> bands) implements Htm
     /** A .cwasm: the ELF header, each section, the section header table, and the padding between them. */
     public static ByteMap of(CwasmAnatomy a) {
         List<Band> bands = new ArrayList<>();
-        bands.add(new Band("ELF header", 0, 64, Palette.of("ELF header")));
+        bands.add(new Band("ELF header", 0, 64, null));
         for (CwasmAnatomy.ElfSection s : a.sections()) {
-            if (s.type() != 0 && s.type() != 8 && s.size() > 0) bands.add(new Band(s.name(), s.offset(), s.size(), Palette.of(s.name())));
+            if (s.type() != 0 && s.type() != 8 && s.size() > 0) bands.add(new Band(s.name(), s.offset(), s.size(), null));
         }
-        bands.add(new Band("section headers", a.header().sectionHeaderOffset(), 64L * a.header().sectionCount(), Palette.of("section headers")));
+        bands.add(new Band("section headers", a.header().sectionHeaderOffset(), 64L * a.header().sectionCount(), null));
         bands.sort(Comparator.comparingLong(Band::offset));
         List<Band> withGaps = new ArrayList<>();
         long pos = 0;
         for (Band b : bands) {
-            if (b.offset() > pos) withGaps.add(new Band("padding", pos, b.offset() - pos, Palette.PADDING));
+            if (b.offset() > pos) withGaps.add(new Band("padding", pos, b.offset() - pos, null));
             withGaps.add(b);
             pos = Math.max(pos, b.offset() + b.size());
         }
-        if (pos < a.fileSize()) withGaps.add(new Band("padding", pos, a.fileSize() - pos, Palette.PADDING));
-        return new ByteMap("Bytes of a .cwasm", a.fileSize(), withGaps);
+        if (pos < a.fileSize()) withGaps.add(new Band("padding", pos, a.fileSize() - pos, null));
+        return coloured("Bytes of a .cwasm", a.fileSize(), withGaps);
     }
 
     /** One legend entry per name (bands of the same name, like padding, are added up), in order of first appearance. */
@@ -111,7 +122,7 @@ public record ByteMap(String title, long total, List<Band> bands) implements Htm
             svg.append("<title>").append(Html.escape(String.format("%s: %,d bytes at 0x%x", b.name(), b.size(), b.offset()))).append("</title></rect>");
             if (w > 60) {
                 svg.append(String.format(java.util.Locale.ROOT, "<text x=\"%.2f\" y=\"%d\" font-family=\"sans-serif\" font-size=\"11\" fill=\"%s\">%s</text>",
-                    x + 4, HEIGHT / 2 + 4, b.colour().equals(Palette.PADDING) ? "#555" : "#fff", Html.escape(clip(b.name(), (int) (w / 7)))));
+                    x + 4, HEIGHT / 2 + 4, b.colour().equals(Palette.PADDING) ? "#555" : "#fff", Html.escape(clip(shortName(b.name(), (int) (w / 7)), (int) (w / 7)))));
             }
         }
         svg.append(String.format("<text x=\"0\" y=\"%d\" font-family=\"sans-serif\" font-size=\"11\" fill=\"#555\">0</text>", HEIGHT + 14));
@@ -119,6 +130,11 @@ public record ByteMap(String title, long total, List<Band> bands) implements Htm
             WIDTH, HEIGHT + 14, Html.escape(Html.bytes(total))));
         svg.append("</svg>");
         return "<div>" + Html.title(title + " (" + Html.bytes(total) + ")") + svg + legend(false).toHtml() + "</div>";
+    }
+
+    /** "core module: custom (name)" becomes "custom (name)" where the whole name does not fit. */
+    private static String shortName(String name, int room) {
+        return name.length() > room && name.contains(": ") ? name.substring(name.lastIndexOf(": ") + 2) : name;
     }
 
     private static String clip(String s, int n) { return s.length() <= n ? s : s.substring(0, Math.max(1, n - 1)) + "…"; }

@@ -155,9 +155,10 @@ public record CwasmAnatomy(long fileSize, Header header, List<ElfSection> sectio
 
     public Table sectionTable() {
         Table.Builder t = Table.builder("Sections", "section", "type", "offset", "size", "align");
+        ByteMap map = ByteMap.of(this);
         for (ElfSection s : sections) {
             if (s.type() == 0) continue;
-            t.colouredRow(Palette.of(s.name()), s.name(), s.typeName(), String.format("0x%06x", s.offset()),
+            t.colouredRow(map.colourOf(s.name()), s.name(), s.typeName(), String.format("0x%06x", s.offset()),
                 String.format("%,d", s.size()), s.align());
         }
         return t.build();

@@ -137,15 +137,16 @@ public record WasmSections(Kind kind, long offset, long size, List<Section> sect
     /** The sections as table rows, nested binaries' sections indented under their section. */
     public Table table() {
         Table.Builder t = Table.builder(title(), "section", "id", "offset", "size", "share");
-        addRows(t, "", size);
+        addRows(t, "", "", size, ByteMap.of(this));
         return t.build();
     }
 
-    private void addRows(Table.Builder t, String indent, long total) {
+    /** Each row's swatch is its band's colour in the byte map ({@code prefix} spells the band names of a nested binary). */
+    private void addRows(Table.Builder t, String indent, String prefix, long total, ByteMap map) {
         for (Section s : sections) {
-            t.colouredRow(Palette.of(s.label()), indent + s.label(), s.id(), String.format("0x%06x", s.offset()),
+            t.colouredRow(map.colourOf(prefix + s.label()), indent + s.label(), s.id(), String.format("0x%06x", s.offset()),
                 String.format("%,d", s.size()), String.format("%.1f%%", 100.0 * s.totalSize() / total));
-            if (s.nested() != null) s.nested().addRows(t, indent + "  ", total);
+            if (s.nested() != null) s.nested().addRows(t, indent + "  ", s.name() + ": ", total, map);
         }
     }
 

@@ -30,6 +30,14 @@ class ByteMapTest {
         }
     }
 
+    @Test void eachPartHasAColourOfItsOwn() {
+        for (ByteMap map : List.of(Show.bytes(Kit.bundledArtifact("guest1")), Show.bytes(Kit.bundledComponent("types")))) {
+            var colours = map.bands().stream().collect(java.util.stream.Collectors.toMap(ByteMap.Band::name, ByteMap.Band::colour, (a, b) -> a));
+            assertEquals(colours.size(), new java.util.HashSet<>(colours.values()).size(), "distinct colours: " + colours);
+        }
+        assertEquals("#4e79a7", Show.bytes(Kit.bundledArtifact("guest1")).colourOf(".text"), "the bytecode keeps its usual colour");
+    }
+
     @Test void theTextBarIsProportional() {
         ByteMap map = new ByteMap("t", 100, List.of(new ByteMap.Band("a", 0, 25, "#111"), new ByteMap.Band("b", 25, 75, "#222")));
         assertEquals("A".repeat(16) + "B".repeat(48), map.bar());
