@@ -2,6 +2,7 @@ package dev.pulleykit.kit;
 
 import dev.pulleykit.kit.show.Html;
 import dev.pulleykit.kit.show.HtmlRenderable;
+import dev.pulleykit.kit.show.Show;
 import dev.pulleykit.wasmtime.EngineConfig;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,8 +54,8 @@ public record Artifact(String name, byte[] bytes, EngineConfig profile, String w
     }
 
     @Override public String toHtml() {
-        return Html.facts("Artifact " + name, new String[][] {
+        return Show.overview("Artifact " + name, new String[][] {
             {"kind", "precompiled component (.cwasm)"}, {"size", Html.bytes(bytes.length)},
-            {"engine profile", profile.toString()}, {"Wasmtime", wasmtimeVersion}, {"SHA-256", sha256}});
+            {"engine profile", profile.toString()}, {"Wasmtime", wasmtimeVersion}, {"SHA-256", sha256}}, bytes);
     }
 }
