@@ -53,9 +53,10 @@ run_bench() { # ./kit bench [JMH OPTIONS]: the binding (JMH) and the C baseline,
 }
 
 # Notebooks: `./kit notebook run` (scripts/notebook_run.py) and `./kit lab` (scripts/lab.sh).
-jupyter_env() { # Jupyter's own settings and runtime files live in the cache, apart from the user's
-  export JUPYTER_CONFIG_DIR="$KIT_CACHE/jupyter/config" JUPYTER_DATA_DIR="$KIT_CACHE/jupyter/data"
-  export JUPYTER_RUNTIME_DIR="$KIT_CACHE/jupyter/runtime" JUPYTER_PLATFORM_DIRS=1
+jupyter_env() { # Jupyter's own settings and runtime files live in the cache (unless set), apart from the user's
+  export JUPYTER_CONFIG_DIR="${JUPYTER_CONFIG_DIR:-$KIT_CACHE/jupyter/config}"
+  export JUPYTER_DATA_DIR="${JUPYTER_DATA_DIR:-$KIT_CACHE/jupyter/data}"
+  export JUPYTER_RUNTIME_DIR="${JUPYTER_RUNTIME_DIR:-$KIT_CACHE/jupyter/runtime}" JUPYTER_PLATFORM_DIRS=1
 }
 
 run_notebook_cmd() { # ./kit notebook run [--out DIR] FILE...

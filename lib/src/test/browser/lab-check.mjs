@@ -58,6 +58,34 @@ const stepTo = (name) => { step = name; say(name); };
 class CheckFailed extends Error {}
 const fail = (msg) => { throw new CheckFailed(msg); };
 
+// How many code cells the notebook file has, from the server's contents API.
+async function codeCellsInFile() {
+  const res = await fetch(new URL(`/api/contents/${opts.notebook.split('/').map(encodeURIComponent).join('/')}`, lab.origin),
+    { headers: { Authorization: `token ${token}` } });
+  if (!res.ok) fail(`could not read ${opts.notebook} from JupyterLab (HTTP ${res.status}).`);
+  return (await res.json()).content.cells.filter((c) => c.cell_type === 'code').length;
+}
+
+// The server's view of the notebook's kernel, from its REST API.
+async function waitForServerKernelIdle(timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no session yet';
+  while (Date.now() < deadline) {
+    const res = await fetch(new URL('/api/sessions', lab.origin), { headers: { Authorization: `token ${token}` } })
+      .catch((e) => ({ ok: false, status: String(e) }));
+    if (res.ok) {
+      const session = (await res.json()).find((x) => x.path === opts.notebook);
+      last = session?.kernel?.execution_state ?? 'no session yet';
+      if (last === 'idle') return;
+      if (last === 'dead') fail('the kernel died while starting; the JupyterLab server output says why.');
+    } else {
+      last = `HTTP ${res.status}`;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  fail(`the kernel did not become idle within ${timeoutMs / 1000} s (last state: ${last}).`);
+}
+
 async function failureScreenshot() {
   if (!page) return;
   const path = opts.screenshot.replace(/\.png$/, '') + '-failed.png';
@@ -95,40 +123,52 @@ try {
       + 'is the server running, is the token right and does the notebook exist under its root?');
   }
 
-  stepTo('waiting for the notebook and its kernel');
-  const panel = page.locator('.jp-NotebookPanel:visible').first();
+  stepTo('waiting for the notebook\'s kernel to start');
+  const panel = page.locator(VISIBLE_PANEL);
   await panel.waitFor({ state: 'visible', timeout: 90_000 });
+  await waitForServerKernelIdle(120_000);
+
+  // The page should now show the kernel as idle; if it does not, a fresh page load reconnects.
+  const statusBar = page.locator('#jp-main-statusbar');
+  const showsIdle = async (ms) => {
+    for (const until = Date.now() + ms; Date.now() < until; await page.waitForTimeout(250)) {
+      if (/\|\s*Idle\b/.test(await statusBar.innerText().catch(() => ''))) return true;
+    }
+    return false;
+  };
+  let ready = await showsIdle(20_000);
+  for (let attempt = 1; attempt <= 2 && !ready; attempt++) {
+    stepTo(`reloading the page to reconnect to the kernel (attempt ${attempt})`);
+    await page.reload({ waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await panel.waitFor({ state: 'visible', timeout: 90_000 });
+    ready = await showsIdle(20_000);
+  }
+  if (!ready) {
+    fail(`the page never showed the kernel as idle (status bar: "${(await statusBar.innerText()).replace(/\s+/g, ' ')}"); `
+      + 'is JupyterLab started by ./kit lab (scripts/lab.sh), which loads notebooks/kernel/jupyter_server_config.py?');
+  }
   const codeCells = panel.locator('.jp-CodeCell');
   await codeCells.first().waitFor({ timeout: 30_000 });
-  const kernelDialog = page.locator('.jp-Dialog:has-text("Select Kernel")');
-  if (await kernelDialog.isVisible()) {
-    fail("JupyterLab asks which kernel to use: the notebook's kernel is not installed. Run ./kit setup.");
-  }
-  // Looked up afresh on every poll: JupyterLab re-renders the indicator.
-  const kernelStatus = () => page.evaluate((sel) => document.querySelector(sel)
-    ?.querySelector('.jp-Notebook-ExecutionIndicator')?.getAttribute('data-status') ?? 'none', VISIBLE_PANEL);
-  await page.waitForFunction((sel) => document.querySelector(sel)
-    ?.querySelector('.jp-Notebook-ExecutionIndicator')?.getAttribute('data-status') === 'idle',
-  VISIBLE_PANEL, { timeout: 120_000, polling: 250 })
-    .catch(async () => fail(`the kernel did not become idle (status: ${await kernelStatus()}); `
-      + 'it may have failed to start: look at the JupyterLab server output.'));
 
   stepTo('running all cells from the Run menu');
   await page.locator('.lm-MenuBar-itemLabel', { hasText: /^Run$/ }).click();
   await page.locator('.lm-Menu-item:visible', { hasText: 'Run All Cells' }).first().click();
+  if (await page.locator('.jp-Dialog').waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) {
+    fail(`JupyterLab opened a dialog instead of running the cells: "${(await page.locator('.jp-Dialog').innerText()).replace(/\s+/g, ' ')}".`);
+  }
 
   stepTo('waiting for every code cell to run and the kernel to go idle');
-  const total = await codeCells.count();
-  await page.waitForFunction(({ panelSel }) => {
+  const total = await codeCellsInFile();
+  await page.waitForFunction(({ panelSel, count }) => {
     const p = document.querySelector(panelSel);
     if (!p) return false;
     const prompts = [...p.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')].map((e) => e.textContent.trim());
     const status = p.querySelector('.jp-Notebook-ExecutionIndicator')?.getAttribute('data-status');
-    return prompts.length > 0 && prompts.every((t) => /^\[\d+\]:$/.test(t)) && status === 'idle';
-  }, { panelSel: VISIBLE_PANEL }, { timeout: 150_000, polling: 250 })
+    return prompts.length === count && prompts.every((t) => /^\[\d+\]:$/.test(t)) && status === 'idle';
+  }, { panelSel: VISIBLE_PANEL, count: total }, { timeout: 150_000, polling: 250 })
     .catch(async () => {
       const prompts = await panel.locator('.jp-CodeCell .jp-InputArea-prompt').allTextContents();
-      fail(`not every cell finished: prompts are ${JSON.stringify(prompts.map((t) => t.trim()))}.`);
+      fail(`not every one of the ${total} code cells finished: prompts are ${JSON.stringify(prompts.map((t) => t.trim()))}.`);
     });
   say(`${total} code cells ran`);
 
