@@ -1,6 +1,7 @@
 package dev.pulleykit.kit.cli;
 
 import dev.pulleykit.kit.Demo;
+import dev.pulleykit.kit.KitException;
 import dev.pulleykit.wasmtime.WasmtimeException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -9,16 +10,26 @@ import picocli.CommandLine.Parameters;
 
 /** The kit's command line inside lib.jar; ./kit forwards its Java subcommands here. */
 @Command(name = "kit", mixinStandardHelpOptions = true, description = "Pulley Kit commands that run on the JVM.",
-         subcommands = {KitCommand.DemoCommand.class})
+         subcommands = {KitCommand.DemoCommand.class, WitCommand.class, CallCommand.class})
 public final class KitCommand implements Runnable {
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line with the kit's error handling: a WebAssembly problem (exit 3) or a kit
+     * problem (exit 1) prints {@code error: } and its message on stderr, with no stack trace.
+     */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new KitCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (!(e instanceof WasmtimeException || e instanceof KitException)) throw e;
             cmd.getErr().println("error: " + e.getMessage());
+            cmd.getErr().flush();
             return e instanceof WasmtimeException ? 3 : 1;
         });
-        System.exit(cli.execute(args));
+        return cli;
     }
 
     @Override public void run() { CommandLine.usage(this, System.out); }
