@@ -1,7 +1,6 @@
 package dev.pulleykit.kit.cli;
 
 import dev.pulleykit.kit.Demo;
-import dev.pulleykit.kit.KitException;
 import dev.pulleykit.wasmtime.WasmtimeException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,13 +17,12 @@ public final class KitCommand implements Runnable {
     }
 
     /**
-     * The command line with the kit's error handling: a WebAssembly problem (exit 3) or a kit
-     * problem (exit 1) prints {@code error: } and its message on stderr, with no stack trace.
+     * The command line with the kit's error handling: {@code error: } and the message on stderr,
+     * no stack trace; exit 3 for a WebAssembly problem, 1 for anything else.
      */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new KitCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (!(e instanceof WasmtimeException || e instanceof KitException)) throw e;
             cmd.getErr().println("error: " + e.getMessage());
             cmd.getErr().flush();
             return e instanceof WasmtimeException ? 3 : 1;
