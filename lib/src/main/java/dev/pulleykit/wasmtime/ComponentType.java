@@ -39,11 +39,35 @@ public record ComponentType(List<Item> imports, List<Item> exports) {
     /** The names of the top-level exports, in order. */
     public List<String> exportNames() { return exports.stream().map(Item::name).toList(); }
 
+    /** The imports and exports as WIT-like lines: {@code export run: func(name: option<string>) -> string;}. */
     @Override public String toString() {
         StringBuilder b = new StringBuilder();
-        for (Item i : imports) append(b, "import ", i, "");
-        for (Item i : exports) append(b, "export ", i, "");
+        appendItems(b, "");
         return b.isEmpty() ? "(no imports, no exports)" : b.toString().stripTrailing();
+    }
+
+    /**
+     * The same as a WIT world named {@code worldName}, nested interfaces indented:
+     * <pre>
+     * world guest2 {
+     *     export run: func(name: option&lt;string&gt;) -&gt; string;
+     * }
+     * </pre>
+     * A compiled component keeps no WIT names for its records, variants, enums and flags, so
+     * they print in place, by their structure.
+     */
+    public String toWit(String worldName) {
+        StringBuilder b = new StringBuilder("world ").append(worldName).append(" {\n");
+        appendItems(b, INDENT);
+        return b.append("}").toString();
+    }
+
+    private static final String INDENT = "    ";
+
+    private void appendItems(StringBuilder b, String indent) {
+        for (Item i : imports) append(b, "import ", i, indent);
+        if (!imports.isEmpty() && !exports.isEmpty()) b.append('\n');
+        for (Item i : exports) append(b, "export ", i, indent);
     }
 
     private static void append(StringBuilder b, String keyword, Item item, String indent) {
@@ -52,7 +76,7 @@ public record ComponentType(List<Item> imports, List<Item> exports) {
             case OtherItem o -> b.append(indent).append(keyword).append(o.name()).append(": ").append(o.kind()).append(";\n");
             case InstanceItem in -> {
                 b.append(indent).append(keyword).append(in.name()).append(": interface {\n");
-                for (Item sub : in.items()) append(b, "", sub, indent + "    ");
+                for (Item sub : in.items()) append(b, "", sub, indent + INDENT);
                 b.append(indent).append("}\n");
             }
         }

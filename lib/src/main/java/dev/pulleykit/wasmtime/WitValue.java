@@ -95,6 +95,7 @@ public sealed interface WitValue {
     record RecordValue(Map<String, WitValue> fields) implements WitValue {
         public RecordValue { fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields)); }
         @Override public String toString() {
+            if (fields.isEmpty()) return "{:}";  // "{}" would read as empty flags
             return fields.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
                 .collect(Collectors.joining(", ", "{", "}"));
         }
@@ -107,11 +108,14 @@ public sealed interface WitValue {
 
     /** A variant case; {@code payload} is null for a case that carries none. */
     record VariantValue(String caseName, WitValue payload) implements WitValue {
-        @Override public String toString() { return payload == null ? caseName : caseName + "(" + payload + ")"; }
+        @Override public String toString() {
+            String label = caseLabel(caseName);
+            return payload == null ? label : label + "(" + payload + ")";
+        }
     }
 
     record EnumValue(String caseName) implements WitValue {
-        @Override public String toString() { return caseName; }
+        @Override public String toString() { return caseLabel(caseName); }
     }
 
     /** An option: {@code value} is null for {@code none}. */
@@ -153,6 +157,9 @@ public sealed interface WitValue {
             throw new IllegalArgumentException(value + " is out of range for " + type + " (" + min + ".." + max + ")");
         }
     }
+
+    /** A case named like a WAVE keyword ({@code none}, {@code ok}, ...) is written with a {@code %}. */
+    private static String caseLabel(String name) { return WaveReader.isKeyword(name) ? "%" + name : name; }
 
     private static String join(List<WitValue> values) {
         return values.stream().map(WitValue::toString).collect(Collectors.joining(", "));

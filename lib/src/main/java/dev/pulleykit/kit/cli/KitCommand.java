@@ -9,16 +9,25 @@ import picocli.CommandLine.Parameters;
 
 /** The kit's command line inside lib.jar; ./kit forwards its Java subcommands here. */
 @Command(name = "kit", mixinStandardHelpOptions = true, description = "Pulley Kit commands that run on the JVM.",
-         subcommands = {KitCommand.DemoCommand.class})
+         subcommands = {KitCommand.DemoCommand.class, WitCommand.class, CallCommand.class})
 public final class KitCommand implements Runnable {
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line with the kit's error handling: {@code error: } and the message on stderr,
+     * no stack trace; exit 3 for a WebAssembly problem, 1 for anything else.
+     */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new KitCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + e.getMessage());
+            cmd.getErr().flush();
             return e instanceof WasmtimeException ? 3 : 1;
         });
-        System.exit(cli.execute(args));
+        return cli;
     }
 
     @Override public void run() { CommandLine.usage(this, System.out); }
