@@ -4,7 +4,7 @@ LIB_JAR="$KIT_ROOT/lib/target/lib.jar"
 
 mvn_kit() { # Maven with the kit's JDK, tools and its own local repository in the cache
   # Maven 3.8 itself uses sun.misc.Unsafe; allow it quietly on JDK 24+.
-  (cd "$KIT_ROOT" && MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" mvn -B -ntp -Dmaven.repo.local="$KIT_CACHE/m2" \
+  (cd "$KIT_ROOT" && MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" mvn -B -ntp -Dstyle.color=never -Dmaven.repo.local="$KIT_CACHE/m2" \
       -Dkit.cargo="$KIT_CARGO" -Dkit.wasm.tools="$KIT_WASM_TOOLS" \
       -Dkit.libwasmtime.dir="$(dirname "$KIT_LIBWASMTIME")" -Dkit.cache="$KIT_CACHE" "$@")
 }
