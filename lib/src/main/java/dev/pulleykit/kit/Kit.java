@@ -23,6 +23,9 @@ import java.util.function.Consumer;
 public final class Kit {
     private Kit() {}
 
+    /** Checks everything the course needs from inside this JVM; renders as a table in a notebook. */
+    public static SetupCheck checkSetup() { return SetupCheck.run(); }
+
     /** A new engine with the desktop profile: Pulley (pulley64), signals-based traps off. */
     public static Engine engine() { return new Engine(EngineConfig.DESKTOP); }
 

@@ -38,4 +38,11 @@ class DemoTest {
         assertEquals("desktop-pulley64", a.profile().name());
         assertTrue(BundledGuests.names().containsAll(List.of("guest1", "guest2", "types", "blinky", "runaway")), BundledGuests.names().toString());
     }
+
+    @Test void setupCheckPassesHere() {
+        SetupCheck check = Kit.checkSetup();
+        assertTrue(check.allOk(), check.toString());
+        assertTrue(check.toString().contains("Wasmtime 50.0.1"), check.toString());
+        assertTrue(check.toHtml().contains("Setup is ready"), check.toHtml());
+    }
 }
