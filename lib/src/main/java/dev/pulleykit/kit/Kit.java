@@ -51,18 +51,16 @@ public final class Kit {
 
     /**
      * Loads a component from a file: a {@code .wasm} component or {@code .wat} component text
-     * (compiled now), or a {@code .cwasm} artifact (deserialized).
+     * (compiled now), or a {@code .cwasm} artifact file that the kit wrote ({@link ArtifactFiles}:
+     * verified before it is deserialized; anything else is refused).
      */
     public static Component loadFile(Engine engine, Path file) {
-        byte[] bytes;
+        if (file.getFileName().toString().endsWith(".cwasm")) return load(engine, ArtifactFiles.read(file));
         try {
-            bytes = Files.readAllBytes(file);
+            return Component.compile(engine, Files.readAllBytes(file));
         } catch (java.io.IOException e) {
             throw new KitException("cannot read " + file + ": " + e.getMessage());
         }
-        String name = file.getFileName().toString();
-        if (name.endsWith(".cwasm")) return Component.deserialize(engine, bytes);
-        return Component.compile(engine, bytes);
     }
 
     /** Instantiates a component in a fresh store with an empty linker. */
