@@ -26,9 +26,11 @@ run_setup() { # run_setup core|all
   step "setup complete (cache: $KIT_CACHE)"
 }
 
-# What setup depends on: the pins and the setup scripts. A change to either reruns every step.
+# What setup depends on: the pins, the setup scripts, and where this clone is (the notebook
+# kernel points at this clone's lib.jar). A change to any of them reruns every step.
 setup_fingerprint() {
-  cat "$KIT_ROOT/pins.properties" "$KIT_ROOT/scripts/setup.sh" "$KIT_ROOT"/scripts/setup/*.sh | sha256sum | cut -d' ' -f1
+  { printf '%s\n' "$KIT_ROOT"; cat "$KIT_ROOT/pins.properties" "$KIT_ROOT/scripts/setup.sh" "$KIT_ROOT"/scripts/setup/*.sh; } \
+    | sha256sum | cut -d' ' -f1
 }
 
 # Every absolute path that setup recorded must still be there (a deleted tool reruns setup).
