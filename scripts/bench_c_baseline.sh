@@ -7,9 +7,13 @@ C_BASELINE_DIR="$KIT_ROOT/bench/c"
 
 # The calls measured: guest1's run(), guest2's run(some("Kevin")) as the course calls it,
 # and two neighbours for context (none takes the default name; describe has no arguments).
+# Then one call per kind of value, as ValueKindBenchmark makes them: a record, a list of
+# 1,000 u32s, a 4 KiB string, and blinky's status(), which calls the host's gpio.read.
 c_baseline_specs() { # prints one spec per line, relative to the target directory
   printf '%s\n' guest1.component.wasm:run guest2.component.wasm:run:some=Kevin \
-    guest2.component.wasm:run:none guest2.component.wasm:describe
+    guest2.component.wasm:run:none guest2.component.wasm:describe \
+    types.component.wasm:echo-record:record-abc types.component.wasm:echo-list-u32:list-u32=1000 \
+    types.component.wasm:echo-string:string=4096 blinky.component.wasm:status
 }
 
 # The guests as components, rebuilt only when their core modules changed.
@@ -20,7 +24,7 @@ c_baseline_components() { # c_baseline_components OUT_DIR
   note "building the guests (cargo, wasm32-unknown-unknown, release)"
   (cd "$KIT_ROOT/guests" && "$KIT_CARGO" build --quiet --release --target wasm32-unknown-unknown >&2) \
     || die "cargo could not build the guests (its output is above)."
-  for g in guest1 guest2; do
+  for g in guest1 guest2 types blinky; do
     core="$KIT_ROOT/guests/target/wasm32-unknown-unknown/release/$g.wasm"
     [ -f "$core" ] || die "cargo built no $core."
     if [ ! -f "$out/$g.component.wasm" ] || [ "$core" -nt "$out/$g.component.wasm" ]; then

@@ -25,6 +25,16 @@ public final class BenchReport {
         row(jmh, c, "guest2 run(some(\"Kevin\"))", "GuestCallBenchmark.guest2RunKevin", "guest2.run", "some(\"Kevin\")");
         row(jmh, c, "  the same, plain Java values", "GuestCallBenchmark.guest2RunKevinPlainJava", "guest2.run", "some(\"Kevin\")");
         System.out.println();
+        System.out.println("Per call, by kind of value (types and blinky guests):");
+        System.out.printf(Locale.ROOT, "  %-34s %12s %12s %8s%n", "call", "Java ns", "C ns", "ratio");
+        row(jmh, c, "echo-record {7, \"x\", [1, 2, 3]}", "ValueKindBenchmark.echoRecord",
+            "types.echo-record", "{a: 7, b: \"x\", c: [1, 2, 3]}");
+        row(jmh, c, "  the same, plain Java values", "ValueKindBenchmark.echoRecordPlainJava",
+            "types.echo-record", "{a: 7, b: \"x\", c: [1, 2, 3]}");
+        row(jmh, c, "echo-list-u32, 1,000 items", "ValueKindBenchmark.echoListU32", "types.echo-list-u32", "[0, 1, ..., 999]");
+        row(jmh, c, "echo-string, 4 KiB", "ValueKindBenchmark.echoString4k", "types.echo-string", "\"abc...\" (4096 bytes)");
+        row(jmh, c, "status(): host import gpio.read", "ValueKindBenchmark.hostImportRoundTrip", "blinky.status", "");
+        System.out.println();
         System.out.println("Loading a component (microseconds): compile at run time against deserialize the precompiled artifact:");
         System.out.printf(Locale.ROOT, "  %-8s %14s %16s %14s %16s%n", "guest", "Java compile", "Java deserialize", "C compile", "C deserialize");
         for (String guest : new String[] {"guest1", "guest2"}) {

@@ -134,6 +134,23 @@ class BadInputTest {
         }
     }
 
+    @Test void aWrongPartOfAValueIsNamedByItsPlace() {
+        try (Component c = Component.deserialize(engine, CourseGuests.bytes("types.cwasm"));
+             Store store = new Store(engine); Linker linker = new Linker(engine)) {
+            Instance instance = linker.instantiate(store, c);
+            var item = assertThrows(SignatureMismatchException.class, () -> instance.func("echo-list-u32").callWit(
+                new WitValue.ListValue(java.util.List.of(WitValue.u32(1), WitValue.u32(2), WitValue.s32(3)))));
+            assertTrue(item.getMessage().contains("echo-list-u32 argument 1 (v)[2]: expected u32, got 3 (s32)"), item.getMessage());
+            var field = assertThrows(SignatureMismatchException.class, () -> instance.func("echo-record").callWit(
+                new WitValue.RecordValue(java.util.Map.of("a", WitValue.s32(7), "b", WitValue.string("x"),
+                    "c", new WitValue.ListValue(java.util.List.of())))));
+            assertTrue(field.getMessage().contains("echo-record argument 1 (v).a: expected u32, got 7 (s32)"), field.getMessage());
+            var byteItem = assertThrows(SignatureMismatchException.class, () -> instance.call("echo-record",
+                java.util.Map.of("a", 7, "b", "x", "c", java.util.List.of(1, 2, 300))));
+            assertTrue(byteItem.getMessage().contains("echo-record argument 1 (v).c[2]"), byteItem.getMessage());
+        }
+    }
+
     @Test void stringThatIsNotValidUnicodeIsRefused() {
         try (Component c = Component.deserialize(engine, CourseGuests.bytes("guest2.cwasm"));
              Store store = new Store(engine); Linker linker = new Linker(engine)) {

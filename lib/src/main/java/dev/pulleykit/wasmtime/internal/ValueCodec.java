@@ -45,7 +45,11 @@ public final class ValueCodec {
                 slot.set(JAVA_BYTE, VAL_KIND, LIST);
                 MemorySegment items = allocVals(arena, elements.size());
                 for (int i = 0; i < elements.size(); i++) {
-                    encode(arena, items.asSlice(i * VAL.byteSize(), VAL.byteSize()), elements.get(i), t.element(), where + "[" + i + "]");
+                    MemorySegment item = items.asSlice(i * VAL.byteSize(), VAL.byteSize());
+                    // A scalar that fits needs no "where[i]": that text is built only to name a mismatch.
+                    if (!encodeScalar(item, elements.get(i), t.element())) {
+                        encode(arena, item, elements.get(i), t.element(), where + "[" + i + "]");
+                    }
                 }
                 writeVec(slot, elements.size(), items);
             }
@@ -64,7 +68,8 @@ public final class ValueCodec {
                     if (fv == null) throw new SignatureMismatchException(where + ": field '" + f.name() + "' (" + f.type() + ") is missing");
                     MemorySegment entry = entries.asSlice(i * RECORD_ENTRY.byteSize(), RECORD_ENTRY.byteSize());
                     NativeStrings.writeName(arena, entry, 0, f.name());
-                    encode(arena, entry.asSlice(RECORD_ENTRY_VAL, VAL.byteSize()), fv, f.type(), where + "." + f.name());
+                    MemorySegment val = entry.asSlice(RECORD_ENTRY_VAL, VAL.byteSize());
+                    if (!encodeScalar(val, fv, f.type())) encode(arena, val, fv, f.type(), where + "." + f.name());
                 }
                 writeVec(slot, t.fields().size(), entries);
             }
@@ -119,33 +124,42 @@ public final class ValueCodec {
         }
     }
 
-    private static void encodePrimitive(Arena arena, MemorySegment slot, WitValue value, Primitive p, String where) {
+    /**
+     * Writes {@code value} if {@code type} is a primitive other than string and the value is
+     * of that kind; returns false, having written nothing, otherwise.
+     */
+    private static boolean encodeScalar(MemorySegment slot, WitValue value, WitType type) {
+        if (!(type instanceof Primitive p) || p == Primitive.STRING || value == null) return false;
         switch (p) {
-            case BOOL -> { if (value instanceof Bool(boolean v)) { kind(slot, BOOL); slot.set(JAVA_BOOLEAN, VAL_OF, v); return; } }
-            case S8 -> { if (value instanceof S8(byte v)) { kind(slot, S8); slot.set(JAVA_BYTE, VAL_OF, v); return; } }
-            case U8 -> { if (value instanceof U8(int v)) { kind(slot, U8); slot.set(JAVA_BYTE, VAL_OF, (byte) v); return; } }
-            case S16 -> { if (value instanceof S16(short v)) { kind(slot, S16); slot.set(JAVA_SHORT, VAL_OF, v); return; } }
-            case U16 -> { if (value instanceof U16(int v)) { kind(slot, U16); slot.set(JAVA_SHORT, VAL_OF, (short) v); return; } }
-            case S32 -> { if (value instanceof S32(int v)) { kind(slot, S32); slot.set(JAVA_INT, VAL_OF, v); return; } }
-            case U32 -> { if (value instanceof U32(long v)) { kind(slot, U32); slot.set(JAVA_INT, VAL_OF, (int) v); return; } }
-            case S64 -> { if (value instanceof S64(long v)) { kind(slot, S64); slot.set(JAVA_LONG, VAL_OF, v); return; } }
-            case U64 -> { if (value instanceof U64(long v)) { kind(slot, U64); slot.set(JAVA_LONG, VAL_OF, v); return; } }
-            case F32 -> { if (value instanceof F32(float v)) { kind(slot, F32); slot.set(JAVA_FLOAT, VAL_OF, v); return; } }
-            case F64 -> { if (value instanceof F64(double v)) { kind(slot, F64); slot.set(JAVA_DOUBLE, VAL_OF, v); return; } }
-            case CHAR -> { if (value instanceof Char(int v)) { kind(slot, CHAR); slot.set(JAVA_INT, VAL_OF, v); return; } }
-            case STRING -> {
-                if (value instanceof Str(String s)) {
-                    int bad = NativeStrings.firstUnpairedSurrogate(s);
-                    if (bad >= 0) {
-                        throw new SignatureMismatchException(String.format(
-                            "%s: the string has an unpaired surrogate (U+%04X) at index %d, so it is not valid Unicode "
-                                + "and has no UTF-8 form; WIT strings must be valid Unicode", where, (int) s.charAt(bad), bad));
-                    }
-                    kind(slot, STRING);
-                    NativeStrings.writeName(arena, slot, VAL_OF, s);
-                    return;
-                }
+            case BOOL -> { if (value instanceof Bool(boolean v)) { kind(slot, BOOL); slot.set(JAVA_BOOLEAN, VAL_OF, v); return true; } }
+            case S8 -> { if (value instanceof S8(byte v)) { kind(slot, S8); slot.set(JAVA_BYTE, VAL_OF, v); return true; } }
+            case U8 -> { if (value instanceof U8(int v)) { kind(slot, U8); slot.set(JAVA_BYTE, VAL_OF, (byte) v); return true; } }
+            case S16 -> { if (value instanceof S16(short v)) { kind(slot, S16); slot.set(JAVA_SHORT, VAL_OF, v); return true; } }
+            case U16 -> { if (value instanceof U16(int v)) { kind(slot, U16); slot.set(JAVA_SHORT, VAL_OF, (short) v); return true; } }
+            case S32 -> { if (value instanceof S32(int v)) { kind(slot, S32); slot.set(JAVA_INT, VAL_OF, v); return true; } }
+            case U32 -> { if (value instanceof U32(long v)) { kind(slot, U32); slot.set(JAVA_INT, VAL_OF, (int) v); return true; } }
+            case S64 -> { if (value instanceof S64(long v)) { kind(slot, S64); slot.set(JAVA_LONG, VAL_OF, v); return true; } }
+            case U64 -> { if (value instanceof U64(long v)) { kind(slot, U64); slot.set(JAVA_LONG, VAL_OF, v); return true; } }
+            case F32 -> { if (value instanceof F32(float v)) { kind(slot, F32); slot.set(JAVA_FLOAT, VAL_OF, v); return true; } }
+            case F64 -> { if (value instanceof F64(double v)) { kind(slot, F64); slot.set(JAVA_DOUBLE, VAL_OF, v); return true; } }
+            case CHAR -> { if (value instanceof Char(int v)) { kind(slot, CHAR); slot.set(JAVA_INT, VAL_OF, v); return true; } }
+            case STRING -> { }
+        }
+        return false;
+    }
+
+    private static void encodePrimitive(Arena arena, MemorySegment slot, WitValue value, Primitive p, String where) {
+        if (encodeScalar(slot, value, p)) return;
+        if (p == Primitive.STRING && value instanceof Str(String s)) {
+            int bad = NativeStrings.firstUnpairedSurrogate(s);
+            if (bad >= 0) {
+                throw new SignatureMismatchException(String.format(
+                    "%s: the string has an unpaired surrogate (U+%04X) at index %d, so it is not valid Unicode "
+                        + "and has no UTF-8 form; WIT strings must be valid Unicode", where, (int) s.charAt(bad), bad));
             }
+            kind(slot, STRING);
+            NativeStrings.writeName(arena, slot, VAL_OF, s);
+            return;
         }
         throw mismatch(where, p, value);
     }
