@@ -1,12 +1,12 @@
 package dev.pulleykit.wasmtime;
 
+import dev.pulleykit.wasmtime.internal.CallScratch;
 import dev.pulleykit.wasmtime.internal.Errors;
 import dev.pulleykit.wasmtime.internal.HostCallbacks;
 import dev.pulleykit.wasmtime.internal.Layouts;
 import dev.pulleykit.wasmtime.internal.TypeReader;
 import dev.pulleykit.wasmtime.internal.ValueCodec;
 import dev.pulleykit.wasmtime.internal.WasmtimeC;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 
@@ -24,7 +24,14 @@ public final class Func {
         this.name = name;
         this.func = func;
         this.type = TypeReader.readFuncType(WasmtimeC.wasmtime_component_func_type(func, instance.enter()));
+        this.paramTypes = type.params().stream().map(FuncType.Param::type).toArray(WitType[]::new);
+        this.wheres = new String[paramTypes.length];
+        for (int i = 0; i < wheres.length; i++) wheres[i] = name + " argument " + (i + 1) + " (" + type.params().get(i).name() + ")";
     }
+
+    // Per parameter, worked out once: its type, and how error messages name it.
+    private final WitType[] paramTypes;
+    private final String[] wheres;
 
     public String name() { return name; }
 
@@ -66,14 +73,14 @@ public final class Func {
         checkArity(args.length);
         MemorySegment ctx = instance.enter();
         instance.store().beforeEntering();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment argv = arena.allocate(VAL * Math.max(1, args.length), 8);
+        try (CallScratch scratch = CallScratch.begin()) {
+            MemorySegment argv = scratch.allocate(VAL * Math.max(1, args.length), 8);
             for (int i = 0; i < args.length; i++) {
-                ValueCodec.encode(arena, argv.asSlice(i * VAL, VAL), args[i], type.params().get(i).type(), where(i));
+                ValueCodec.encode(scratch, argv.asSlice(i * VAL, VAL), args[i], paramTypes[i], wheres[i]);
             }
             int nresults = type.result() == null ? 0 : 1;
             // Zeroed (kind 0, a bool): func_call drops a slot's old value before writing the result.
-            MemorySegment results = arena.allocate(VAL * Math.max(1, nresults), 8);
+            MemorySegment results = scratch.allocateZeroed(VAL * Math.max(1, nresults), 8);
             Errors.NativeError error = Errors.takeWithTrace(
                 WasmtimeC.wasmtime_component_func_call(func, ctx, argv, args.length, results, nresults));
             if (error != null) throw failure(error, HostCallbacks.takePending());
@@ -130,9 +137,7 @@ public final class Func {
         }
     }
 
-    private String where(int i) {
-        return name + " argument " + (i + 1) + " (" + type.params().get(i).name() + ")";
-    }
+    private String where(int i) { return wheres[i]; }
 
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');

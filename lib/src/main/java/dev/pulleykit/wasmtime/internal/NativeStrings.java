@@ -4,7 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import java.lang.foreign.Arena;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 
@@ -32,13 +32,13 @@ public final class NativeStrings {
     }
 
     /** UTF-8 bytes of {@code s} in {@code arena}; never a NULL pointer, even for "". */
-    public static MemorySegment utf8(Arena arena, String s) {
+    public static MemorySegment utf8(SegmentAllocator arena, String s) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         return bytes.length == 0 ? arena.allocate(1) : arena.allocateFrom(JAVA_BYTE, bytes);
     }
 
     /** Writes a {@code wasm_name_t} {size, data} at {@code vec} pointing at arena memory. */
-    public static void writeName(Arena arena, MemorySegment vec, long offset, String s) {
+    public static void writeName(SegmentAllocator arena, MemorySegment vec, long offset, String s) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         MemorySegment data = bytes.length == 0 ? arena.allocate(1) : arena.allocateFrom(JAVA_BYTE, bytes);
         vec.set(JAVA_LONG, offset + Layouts.VEC_SIZE, bytes.length);

@@ -15,7 +15,7 @@ import dev.pulleykit.wasmtime.WitType;
 import dev.pulleykit.wasmtime.WitType.Primitive;
 import dev.pulleykit.wasmtime.WitValue;
 import dev.pulleykit.wasmtime.WitValue.*;
-import java.lang.foreign.Arena;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +36,7 @@ public final class ValueCodec {
     private ValueCodec() {}
 
     /** Encodes {@code value} (of type {@code type}) into the 32-byte slot {@code slot}. */
-    public static void encode(Arena arena, MemorySegment slot, WitValue value, WitType type, String where) {
+    public static void encode(SegmentAllocator arena, MemorySegment slot, WitValue value, WitType type, String where) {
         if (value == null) throw mismatch(where, type, null);
         switch (type) {
             case Primitive p -> encodePrimitive(arena, slot, value, p, where);
@@ -148,7 +148,7 @@ public final class ValueCodec {
         return false;
     }
 
-    private static void encodePrimitive(Arena arena, MemorySegment slot, WitValue value, Primitive p, String where) {
+    private static void encodePrimitive(SegmentAllocator arena, MemorySegment slot, WitValue value, Primitive p, String where) {
         if (encodeScalar(slot, value, p)) return;
         if (p == Primitive.STRING && value instanceof Str(String s)) {
             int bad = NativeStrings.firstUnpairedSurrogate(s);
@@ -171,18 +171,18 @@ public final class ValueCodec {
         slot.set(ADDRESS, VAL_OF_DATA, data);
     }
 
-    private static MemorySegment allocVals(Arena arena, int n) {
+    private static MemorySegment allocVals(SegmentAllocator arena, int n) {
         return arena.allocate(VAL.byteSize() * Math.max(1, n), VAL.byteAlignment());
     }
 
-    private static MemorySegment encodeBoxed(Arena arena, WitValue value, WitType type, String where) {
+    private static MemorySegment encodeBoxed(SegmentAllocator arena, WitValue value, WitType type, String where) {
         MemorySegment boxed = allocVals(arena, 1);
         encode(arena, boxed, value, type, where);
         return boxed;
     }
 
     /** A payload pointer for a variant case or result arm: NULL exactly when the type has none. */
-    private static MemorySegment encodeOptional(Arena arena, WitValue payload, WitType payloadType, String where) {
+    private static MemorySegment encodeOptional(SegmentAllocator arena, WitValue payload, WitType payloadType, String where) {
         if (payloadType == null) {
             if (payload != null) throw new SignatureMismatchException(where + ": carries no payload, but one was given: " + payload);
             return MemorySegment.NULL;
