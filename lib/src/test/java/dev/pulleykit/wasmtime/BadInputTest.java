@@ -159,6 +159,10 @@ class BadInputTest {
             var e = assertThrows(SignatureMismatchException.class, () -> instance.call("run", Optional.of(loneSurrogate)));
             assertTrue(e.getMessage().contains("unpaired surrogate (U+D800) at index 3"), e.getMessage());
             assertThrows(SignatureMismatchException.class, () -> instance.call("run", "\uDC00"));
+            // All-ASCII but for the lone surrogate, and with real '?' around it: the fast path must still find it.
+            var ascii = assertThrows(SignatureMismatchException.class, () -> instance.call("run", "a?b\uD83Dc?"));
+            assertTrue(ascii.getMessage().contains("at index 3"), ascii.getMessage());
+            assertEquals("guest2 run() called: hello, what?!", instance.call("run", "what?"), "a real '?' is fine");
             assertEquals("guest2 run() called: hello, 😀!", instance.call("run", "😀"), "a proper pair is fine");
         }
     }

@@ -31,6 +31,27 @@ public final class NativeStrings {
         return -1;
     }
 
+    /**
+     * Like {@link #firstUnpairedSurrogate(String)}, given {@code utf8 = s.getBytes(UTF_8)}, which
+     * Java makes with every unpaired surrogate replaced by '?'. When every char became one byte
+     * the string is ASCII, save for such replacements, so only the '?' bytes need a look: the
+     * common case costs a byte scan instead of a char-by-char test.
+     */
+    public static int firstUnpairedSurrogate(String s, byte[] utf8) {
+        if (utf8.length != s.length()) return firstUnpairedSurrogate(s);
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == '?' && s.charAt(i) != '?') return i;
+        }
+        return -1;
+    }
+
+    /** Writes a {@code wasm_name_t} {size, data} at {@code offset} of {@code vec}, the data copied from {@code utf8}. */
+    public static void writeUtf8(SegmentAllocator arena, MemorySegment vec, long offset, byte[] utf8) {
+        MemorySegment data = utf8.length == 0 ? arena.allocate(1) : arena.allocateFrom(JAVA_BYTE, utf8);
+        vec.set(JAVA_LONG, offset + Layouts.VEC_SIZE, utf8.length);
+        vec.set(ADDRESS, offset + Layouts.VEC_DATA, data);
+    }
+
     /** UTF-8 bytes of {@code s} in {@code arena}; never a NULL pointer, even for "". */
     public static MemorySegment utf8(SegmentAllocator arena, String s) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
@@ -39,10 +60,7 @@ public final class NativeStrings {
 
     /** Writes a {@code wasm_name_t} {size, data} at {@code vec} pointing at arena memory. */
     public static void writeName(SegmentAllocator arena, MemorySegment vec, long offset, String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        MemorySegment data = bytes.length == 0 ? arena.allocate(1) : arena.allocateFrom(JAVA_BYTE, bytes);
-        vec.set(JAVA_LONG, offset + Layouts.VEC_SIZE, bytes.length);
-        vec.set(ADDRESS, offset + Layouts.VEC_DATA, data);
+        writeUtf8(arena, vec, offset, s.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads a {@code wasm_name_t} at {@code offset} of {@code vec}. */

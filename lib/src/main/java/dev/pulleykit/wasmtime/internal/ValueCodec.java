@@ -151,14 +151,15 @@ public final class ValueCodec {
     private static void encodePrimitive(SegmentAllocator arena, MemorySegment slot, WitValue value, Primitive p, String where) {
         if (encodeScalar(slot, value, p)) return;
         if (p == Primitive.STRING && value instanceof Str(String s)) {
-            int bad = NativeStrings.firstUnpairedSurrogate(s);
+            byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int bad = NativeStrings.firstUnpairedSurrogate(s, utf8);
             if (bad >= 0) {
                 throw new SignatureMismatchException(String.format(
                     "%s: the string has an unpaired surrogate (U+%04X) at index %d, so it is not valid Unicode "
                         + "and has no UTF-8 form; WIT strings must be valid Unicode", where, (int) s.charAt(bad), bad));
             }
             kind(slot, STRING);
-            NativeStrings.writeName(arena, slot, VAL_OF, s);
+            NativeStrings.writeUtf8(arena, slot, VAL_OF, utf8);
             return;
         }
         throw mismatch(where, p, value);
