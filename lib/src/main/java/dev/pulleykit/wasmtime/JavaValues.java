@@ -420,7 +420,12 @@ public final class JavaValues {
     }
 
     private static SignatureMismatchException mismatch(String where, WitType type, Object v) {
-        String got = v == null ? "null" : v instanceof String s ? "\"" + s + "\" (a String)" : v + " (a " + v.getClass().getSimpleName() + ")";
+        String got = v == null ? "null" : v instanceof String s ? "\"" + s + "\" (a String)" : v + " (" + article(v.getClass().getSimpleName()) + ")";
         return new SignatureMismatchException(where + ": expected " + type + ", got " + got);
+    }
+
+    /** "a Long", "an Integer". */
+    private static String article(String noun) {
+        return ("AEIOU".indexOf(Character.toUpperCase(noun.isEmpty() ? 'x' : noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
     }
 }
