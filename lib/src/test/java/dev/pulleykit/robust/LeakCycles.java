@@ -69,14 +69,19 @@ public final class LeakCycles {
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
         if (!close) {
-            // What the Cleaner does once the garbage collector has found the forgotten objects.
-            for (int i = 0; i < 3; i++) {
+            // What the Cleaner does once the garbage collector has found the forgotten objects:
+            // collect, and wait until the Cleaner's thread has stopped giving memory back (at most 10 s).
+            long size = status("VmSize");
+            for (int i = 0; i < 40; i++) {
                 System.gc();
                 try {
-                    Thread.sleep(300);
+                    Thread.sleep(250);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                long now = status("VmSize");
+                if (i >= 2 && now == size) break;
+                size = now;
             }
             System.out.println("after-gc " + status("VmRSS") + " " + status("VmSize"));
         }
