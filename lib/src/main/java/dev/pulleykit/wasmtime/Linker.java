@@ -93,10 +93,17 @@ public final class Linker implements AutoCloseable {
                 throw new MemoryLimitException("instantiating the component failed: its memory does not fit the store's cap of "
                     + store.memoryLimit() + " bytes. Raise the cap with store.setMemoryLimit(bytes).", message, java.util.List.of());
             }
+            if (message.contains("os error 12") || message.contains("mmap failed")) {
+                // Not a linking problem: the system refused the address space for a linear memory.
+                throw new WasmtimeException("instantiating the component failed: the system refused memory for its linear "
+                    + "memory. Each store holds address space for its memories until it is closed, and forgotten stores are "
+                    + "freed only after a garbage collection: close the stores you are done with. The engine profile's "
+                    + "memoryReservation sets how much each memory reserves.", message);
+            }
             ComponentType type = component.type();
-            String imports = type.imports().isEmpty() ? "" : " It imports: "
-                + type.imports().stream().map(ComponentType.Item::name).toList() + ".";
-            throw new LinkException("instantiating the component failed." + imports
+            if (type.imports().isEmpty()) throw new LinkException("instantiating the component failed.", message);
+            throw new LinkException("instantiating the component failed. It imports: "
+                + type.imports().stream().map(ComponentType.Item::name).toList() + "."
                 + " Provide every import in the linker before instantiating.", message);
         }
         LayoutSelfCheck.checkCanary(instance, Layouts.INSTANCE.byteSize(), "wasmtime_component_instance_t");

@@ -1,6 +1,7 @@
 package dev.pulleykit.wasmtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,6 +106,20 @@ class BadInputTest {
     @Test void unknownTargetIsRefused() {
         var e = assertThrows(WasmtimeException.class, () -> new Engine(EngineConfig.DESKTOP.withName("bad").withTarget("pulley99")));
         assertTrue(e.getMessage().contains("pulley99"), e.getMessage());
+        engineStillWorks();
+    }
+
+    @Test void refusedAddressSpaceIsNotCalledAMissingImport() {
+        // A reservation of 128 TiB per linear memory cannot be mapped: the same refusal as when
+        // tens of thousands of forgotten stores have used up the address space.
+        EngineConfig huge = EngineConfig.DESKTOP.withName("huge-reservation").withMemory(1L << 47, 0L);
+        try (Engine big = new Engine(huge); Component c = Component.compile(big, CourseGuests.bytes("guest1.component.wasm"));
+             Store store = new Store(big); Linker linker = new Linker(big)) {
+            var e = assertThrows(WasmtimeException.class, () -> linker.instantiate(store, c));
+            assertFalse(e instanceof LinkException, "nothing is missing from the linker: " + e.getMessage());
+            assertTrue(e.getMessage().contains("refused memory") && e.getMessage().contains("close the stores"), e.getMessage());
+            assertTrue(e.wasmtimeMessage().contains("mmap"), e.wasmtimeMessage());
+        }
         engineStillWorks();
     }
 

@@ -1,0 +1,116 @@
+package dev.pulleykit.robust;
+
+import dev.pulleykit.wasmtime.Component;
+import dev.pulleykit.wasmtime.CourseGuests;
+import dev.pulleykit.wasmtime.Engine;
+import dev.pulleykit.wasmtime.EngineConfig;
+import dev.pulleykit.wasmtime.Instance;
+import dev.pulleykit.wasmtime.Linker;
+import dev.pulleykit.wasmtime.Store;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The cycles {@link LeakTest} measures, run in a JVM of their own so that the Java heap is
+ * fixed and already resident ({@code -Xms = -Xmx}, {@code -XX:+AlwaysPreTouch}) and the growth
+ * of resident memory is native. Prints one line per checkpoint:
+ * {@code checkpoint CYCLES VmRSS_KiB VmSize_KiB}; exits with status 2 on a wrong answer.
+ *
+ * <pre>
+ *   LeakCycles calls   CYCLES EVERY [unclosed]   new Store, instantiate guest2, call run, close the store
+ *   LeakCycles engines CYCLES EVERY [unclosed]   new Engine, deserialize guest2 (compile every 20th), call run, close all
+ * </pre>
+ *
+ * With {@code unclosed}, nothing is closed: the binding's Cleaner frees what becomes unreachable.
+ * After the cycles it then forces garbage collections and prints {@code after-gc VmRSS_KiB VmSize_KiB}.
+ */
+public final class LeakCycles {
+    private LeakCycles() {}
+
+    public static void main(String[] args) {
+        String mode = args[0];
+        int cycles = Integer.parseInt(args[1]);
+        int every = Integer.parseInt(args[2]);
+        boolean close = !(args.length > 3 && args[3].equals("unclosed"));
+        byte[] artifact = CourseGuests.bytes("guest2.cwasm");
+        byte[] component = CourseGuests.bytes("guest2.component.wasm");
+        checkpoint(0);
+        switch (mode) {
+            case "calls" -> {
+                try (Engine engine = new Engine(EngineConfig.DESKTOP);
+                     Component guest2 = Component.deserialize(engine, artifact);
+                     Linker linker = new Linker(engine)) {
+                    for (int n = 1; n <= cycles; n++) {
+                        Store store = new Store(engine);
+                        call(linker.instantiate(store, guest2), n);
+                        if (close) store.close();
+                        if (n % every == 0) checkpoint(n);
+                    }
+                }
+            }
+            case "engines" -> {
+                for (int n = 1; n <= cycles; n++) {
+                    Engine engine = new Engine(EngineConfig.DESKTOP);
+                    Component guest2 = n % 20 == 0 ? Component.compile(engine, component) : Component.deserialize(engine, artifact);
+                    Store store = new Store(engine);
+                    Linker linker = new Linker(engine);
+                    call(linker.instantiate(store, guest2), n);
+                    if (close) {
+                        linker.close();
+                        store.close();
+                        guest2.close();
+                        engine.close();
+                    }
+                    if (n % every == 0) checkpoint(n);
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown mode " + mode);
+        }
+        if (!close) {
+            // What the Cleaner does once the garbage collector has found the forgotten objects:
+            // collect, and wait until the Cleaner's thread has stopped giving memory back (at most 10 s).
+            long size = status("VmSize");
+            for (int i = 0; i < 40; i++) {
+                System.gc();
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                long now = status("VmSize");
+                if (i >= 2 && now == size) break;
+                size = now;
+            }
+            System.out.println("after-gc " + status("VmRSS") + " " + status("VmSize"));
+        }
+    }
+
+    private static void call(Instance instance, int n) {
+        String name = "cycle " + n;
+        Object answer = instance.call("run", Optional.of(name));
+        String expected = "guest2 run() called: hello, " + name + "!";
+        if (!expected.equals(answer)) {
+            System.out.println("wrong answer at cycle " + n + ": " + answer + " (expected " + expected + ")");
+            System.exit(2);
+        }
+    }
+
+    private static void checkpoint(int cycles) {
+        System.out.println("checkpoint " + cycles + " " + status("VmRSS") + " " + status("VmSize"));
+        System.out.flush();
+    }
+
+    /** A line of /proc/self/status, in KiB. */
+    static long status(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(field + ":")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new IllegalStateException("/proc/self/status has no " + field);
+    }
+}
