@@ -21,6 +21,7 @@ die()  { printf '%serror:%s %s\n' "$KIT_RED" "$KIT_OFF" "$1" >&2; shift; for l i
 progress_lines() {
   local n=0 line last=""
   while IFS= read -r line; do
+    case $line in *"be sure to add"*) continue ;; esac # cargo install's PATH advice: the kit records the path itself
     n=$((n + 1)) last=$line
     if [ -t 2 ]; then printf '\r\033[K    [%s] %s' "$1" "${line:0:100}" >&2
     elif [ $((n % 25)) -eq 1 ]; then printf '    [%s] %s\n' "$1" "$line" >&2; fi
