@@ -10,6 +10,9 @@ import java.lang.foreign.MemorySegment;
  * (they can share one {@link Engine}).
  */
 public final class Store implements AutoCloseable {
+    private static final java.util.concurrent.atomic.AtomicInteger LIVE = new java.util.concurrent.atomic.AtomicInteger();
+    private static final int GC_EVERY_LIVE_STORES = 1024;
+
     private final Engine engine;
     private final NativeResource store;
     private final MemorySegment context;
@@ -19,7 +22,15 @@ public final class Store implements AutoCloseable {
         // No host data and no finalizer: the Java side keeps its own state.
         this.store = new NativeResource(this, "store",
             WasmtimeC.wasmtime_store_new(engine.pointer(), MemorySegment.NULL, MemorySegment.NULL),
-            WasmtimeC::wasmtime_store_delete);
+            pointer -> {
+                LIVE.decrementAndGet();
+                WasmtimeC.wasmtime_store_delete(pointer);
+            });
+        // Each store reserves address space for its memories (gigabytes, most never touched) but
+        // costs the Java heap almost nothing, so stores nobody closed do not prompt a collection
+        // and their Cleaners never run: a loop in a notebook can run out of address space. Every
+        // so many live stores, ask for one.
+        if (LIVE.incrementAndGet() % GC_EVERY_LIVE_STORES == 0) System.gc();
         this.context = WasmtimeC.wasmtime_store_context(store.get()); // lives as long as the store
     }
 
