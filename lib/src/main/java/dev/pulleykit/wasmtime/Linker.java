@@ -1,6 +1,6 @@
 package dev.pulleykit.wasmtime;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static JAVA_BYTE;
 
 import dev.pulleykit.wasmtime.internal.Errors;
 import dev.pulleykit.wasmtime.internal.HostCallbacks;
@@ -54,17 +54,17 @@ public final class Linker implements AutoCloseable {
             MemorySegment target = root;
             try {
                 if (instance != null && !instance.isEmpty()) {
-                    MemorySegment out = arena.allocate(java.lang.foreign.ValueLayout.ADDRESS);
-                    byte[] utf8 = instance.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    MemorySegment out = arena.allocate(ADDRESS);
+                    byte[] utf8 = instance.getBytes(UTF_8);
                     String err = Errors.take(WasmtimeC.wasmtime_component_linker_instance_add_instance(
-                        root, arena.allocateFrom(java.lang.foreign.ValueLayout.JAVA_BYTE, utf8), utf8.length, out));
+                        root, arena.allocateFrom(JAVA_BYTE, utf8), utf8.length, out));
                     if (err != null) throw new LinkException("cannot define interface " + instance + " in the linker", err);
-                    target = out.get(java.lang.foreign.ValueLayout.ADDRESS, 0);
+                    target = out.get(ADDRESS, 0);
                 }
                 MemorySegment data = HostCallbacks.register(where, handler);
-                byte[] utf8 = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] utf8 = name.getBytes(UTF_8);
                 String err = Errors.take(WasmtimeC.wasmtime_component_linker_instance_add_func(target,
-                    arena.allocateFrom(java.lang.foreign.ValueLayout.JAVA_BYTE, utf8), utf8.length,
+                    arena.allocateFrom(JAVA_BYTE, utf8), utf8.length,
                     HostCallbacks.callback(), data, HostCallbacks.finalizer()));
                 if (err != null) {
                     HostCallbacks.unregister(data);
