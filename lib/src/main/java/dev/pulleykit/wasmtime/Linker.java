@@ -1,6 +1,8 @@
 package dev.pulleykit.wasmtime;
 
-import static JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.pulleykit.wasmtime.internal.Errors;
 import dev.pulleykit.wasmtime.internal.HostCallbacks;
