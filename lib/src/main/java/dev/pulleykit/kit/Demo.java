@@ -2,7 +2,6 @@ package dev.pulleykit.kit;
 
 import dev.pulleykit.wasmtime.Component;
 import dev.pulleykit.wasmtime.Engine;
-import dev.pulleykit.wasmtime.EngineConfig;
 import java.io.PrintStream;
 import java.util.Optional;
 
@@ -20,7 +19,7 @@ public final class Demo {
     public record Guest2Answers(String run, String describe) {}
 
     /** An engine for the Component Model that targets Pulley (pulley64). */
-    public static Engine buildEngine() { return new Engine(EngineConfig.DESKTOP); }
+    public static Engine buildEngine() { return Kit.engine(); }
 
     /** Deserializes a precompiled artifact: the reference's {@code Component::deserialize}. */
     public static Component loadComponent(Engine engine, Artifact artifact) { return Precompiler.load(engine, artifact); }

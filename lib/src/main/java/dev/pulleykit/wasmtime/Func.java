@@ -145,7 +145,4 @@ public final class Func {
     }
 
     @Override public String toString() { return name + ": " + type; }
-
-    /** The parameter names, for display. */
-    public List<String> paramNames() { return type.params().stream().map(FuncType.Param::name).toList(); }
 }

@@ -52,12 +52,6 @@ public final class NativeStrings {
         vec.set(ADDRESS, offset + Layouts.VEC_DATA, data);
     }
 
-    /** UTF-8 bytes of {@code s} in {@code arena}; never a NULL pointer, even for "". */
-    public static MemorySegment utf8(SegmentAllocator arena, String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        return bytes.length == 0 ? arena.allocate(1) : arena.allocateFrom(JAVA_BYTE, bytes);
-    }
-
     /** Writes a {@code wasm_name_t} {size, data} at {@code vec} pointing at arena memory. */
     public static void writeName(SegmentAllocator arena, MemorySegment vec, long offset, String s) {
         writeUtf8(arena, vec, offset, s.getBytes(StandardCharsets.UTF_8));
