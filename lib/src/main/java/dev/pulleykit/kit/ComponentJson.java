@@ -89,7 +89,10 @@ public final class ComponentJson {
                 node.set("ok", ok == null ? null : type(ok));
                 node.set("err", err == null ? null : type(err));
             }
-            case WitType.HandleType(boolean own) -> node.put("kind", own ? "own" : "borrow");
+            case WitType.HandleType h -> {
+                node.put("kind", h.own() ? "own" : "borrow");
+                if (h.resource() != null) node.put("resource", h.resource().name());
+            }
             case WitType.Unsupported(String wit) -> node.put("kind", wit);
         }
         ObjectNode ordered = JSON.createObjectNode().put("kind", node.remove("kind").asText()).put("wit", t.toString());

@@ -73,7 +73,7 @@ public final class Func {
         checkArity(args.length);
         MemorySegment ctx = instance.enter();
         instance.store().beforeEntering();
-        try (CallScratch scratch = CallScratch.begin()) {
+        try (CallScratch scratch = CallScratch.begin(ctx)) {
             MemorySegment argv = scratch.allocate(VAL * Math.max(1, args.length), 8);
             for (int i = 0; i < args.length; i++) {
                 ValueCodec.encode(scratch, argv.asSlice(i * VAL, VAL), args[i], paramTypes[i], wheres[i]);
@@ -86,7 +86,7 @@ public final class Func {
             if (error != null) throw failure(error, HostCallbacks.takePending());
             if (nresults == 0) return null;
             try {
-                return ValueCodec.decode(results);
+                return ValueCodec.decode(ctx, results);
             } finally {
                 WasmtimeC.wasmtime_component_val_delete(results);
             }

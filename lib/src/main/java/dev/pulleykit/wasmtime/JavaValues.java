@@ -39,6 +39,8 @@ import java.util.Set;
  * <tr><td>flags</td><td>a Collection of names or enum constants (an EnumSet)</td><td>Set of names</td></tr>
  * <tr><td>result</td><td>{@link Result}</td><td>the {@link WitValue}</td></tr>
  * <tr><td>variant</td><td>{@link WitValue} only</td><td>the {@link WitValue}</td></tr>
+ * <tr><td>own&lt;R&gt;, borrow&lt;R&gt; of a {@link HostResource}</td><td>the Java object, or a
+ *     {@link WitValue.Handle}</td><td>the Java object</td></tr>
  * </table>
  * Any {@link WitValue} is also accepted as is.
  *
@@ -161,6 +163,11 @@ public final class JavaValues {
                     return new ResultValue(isOk, payloadType == null ? null : toWit(payload, payloadType, where + "." + tag));
                 }
             }
+            case WitType.HandleType t -> {
+                if (t.resource() != null) return t.resource().handleFor(v, t.own(), where);
+                throw new SignatureMismatchException(where + ": " + type + " is not a resource this linker defines, so a plain "
+                    + "object cannot stand for it; pass a WitValue.Handle, or define the resource with linker.defineResource");
+            }
             default -> { }
         }
         throw mismatch(where, type, v);
@@ -236,6 +243,7 @@ public final class JavaValues {
             case FlagsValue(Set<String> names) -> names;
             case VariantValue x -> x;
             case ResultValue x -> x;
+            case Handle h -> h.resource().get(h);
         };
     }
 

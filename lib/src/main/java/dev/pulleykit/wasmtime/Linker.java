@@ -9,9 +9,12 @@ import dev.pulleykit.wasmtime.internal.HostCallbacks;
 import dev.pulleykit.wasmtime.internal.LayoutSelfCheck;
 import dev.pulleykit.wasmtime.internal.Layouts;
 import dev.pulleykit.wasmtime.internal.NativeResource;
+import dev.pulleykit.wasmtime.internal.ResourceTypes;
 import dev.pulleykit.wasmtime.internal.WasmtimeC;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Supplies a component's imports and instantiates it. An empty linker suits components that
@@ -48,8 +51,89 @@ public final class Linker implements AutoCloseable {
         });
     }
 
+    /**
+     * Defines a resource type that the component imports as {@code resource.name()} in
+     * {@code instance}, e.g. {@code output-pin} in {@code embedded:platform/pins}. Its functions
+     * are host functions named as the component model names them: {@code [constructor]output-pin},
+     * {@code [method]output-pin.set}, {@code [static]output-pin.open-count}. When a guest drops an
+     * owned handle, the resource's drop action runs ({@link HostResource}).
+     */
+    public Linker defineResource(String instance, HostResource<?> resource) {
+        String where = (instance == null || instance.isEmpty() ? "" : instance + "#") + resource.name();
+        return inInstance(instance, (arena, target) -> {
+            MemorySegment data = HostCallbacks.registerDestructor(where, resource::dropRep);
+            MemorySegment type = ResourceTypes.newType(resource);
+            try {
+                byte[] utf8 = resource.name().getBytes(UTF_8);
+                String err = Errors.take(WasmtimeC.wasmtime_component_linker_instance_add_resource(target,
+                    arena.allocateFrom(JAVA_BYTE, utf8), utf8.length, type,
+                    HostCallbacks.destructor(), data, HostCallbacks.finalizer()));
+                if (err != null) {
+                    HostCallbacks.unregister(data);
+                    throw new LinkException("cannot define resource " + where + " in the linker (defined twice?)", err);
+                }
+            } finally {
+                ResourceTypes.deleteType(type); // the linker keeps its own copy
+            }
+        });
+    }
+
     private Linker addFunc(String instance, String name, HostCallbacks.Handler handler) {
         String where = (instance == null || instance.isEmpty() ? "" : instance + "#") + name;
+        HostCallbacks.Handler dropping = (args, type) -> {
+            WitValue result = null;
+            try {
+                return result = handler.call(args, type);
+            } finally {
+                dropOwnedArguments(args, result);
+            }
+        };
+        return inInstance(instance, (arena, target) -> {
+            MemorySegment data = HostCallbacks.register(where, dropping);
+            byte[] utf8 = name.getBytes(UTF_8);
+            String err = Errors.take(WasmtimeC.wasmtime_component_linker_instance_add_func(target,
+                arena.allocateFrom(JAVA_BYTE, utf8), utf8.length,
+                HostCallbacks.callback(), data, HostCallbacks.finalizer()));
+            if (err != null) {
+                HostCallbacks.unregister(data);
+                throw new LinkException("cannot define " + where + " in the linker (defined twice?)", err);
+            }
+        });
+    }
+
+    /**
+     * An owned handle passed to a host function is the function's: the kit drops it when the
+     * function returns, unless the function took it ({@link HostResource#take}) or handed it
+     * back in its result.
+     */
+    private static void dropOwnedArguments(WitValue[] args, WitValue result) {
+        List<WitValue.Handle> owned = new ArrayList<>();
+        for (WitValue a : args) collectOwned(a, owned);
+        if (owned.isEmpty()) return;
+        List<WitValue.Handle> returned = new ArrayList<>();
+        if (result != null) collectOwned(result, returned);
+        for (WitValue.Handle h : owned) {
+            if (!returned.contains(h)) h.resource().dropRep(h.rep());
+        }
+    }
+
+    private static void collectOwned(WitValue v, List<WitValue.Handle> into) {
+        switch (v) {
+            case WitValue.Handle h when h.own() -> into.add(h);
+            case WitValue.ListValue(List<WitValue> items) -> items.forEach(i -> collectOwned(i, into));
+            case WitValue.TupleValue(List<WitValue> items) -> items.forEach(i -> collectOwned(i, into));
+            case WitValue.RecordValue r -> r.fields().values().forEach(i -> collectOwned(i, into));
+            case WitValue.OptionValue(WitValue inner) when inner != null -> collectOwned(inner, into);
+            case WitValue.ResultValue(boolean ok, WitValue payload) when payload != null -> collectOwned(payload, into);
+            case WitValue.VariantValue(String c, WitValue payload) when payload != null -> collectOwned(payload, into);
+            default -> { }
+        }
+    }
+
+    private interface InInstance { void define(Arena arena, MemorySegment target); }
+
+    /** Runs {@code body} with the linker instance for {@code instance} (the root for null or ""). */
+    private Linker inInstance(String instance, InInstance body) {
         try (Arena arena = Arena.ofConfined()) {
             // The root (and any opened instance) borrows the linker: delete them before anything else uses it.
             MemorySegment root = WasmtimeC.wasmtime_component_linker_root(linker.get());
@@ -63,15 +147,7 @@ public final class Linker implements AutoCloseable {
                     if (err != null) throw new LinkException("cannot define interface " + instance + " in the linker", err);
                     target = out.get(ADDRESS, 0);
                 }
-                MemorySegment data = HostCallbacks.register(where, handler);
-                byte[] utf8 = name.getBytes(UTF_8);
-                String err = Errors.take(WasmtimeC.wasmtime_component_linker_instance_add_func(target,
-                    arena.allocateFrom(JAVA_BYTE, utf8), utf8.length,
-                    HostCallbacks.callback(), data, HostCallbacks.finalizer()));
-                if (err != null) {
-                    HostCallbacks.unregister(data);
-                    throw new LinkException("cannot define " + where + " in the linker (defined twice?)", err);
-                }
+                body.define(arena, target);
             } finally {
                 if (target != root) WasmtimeC.wasmtime_component_linker_instance_delete(target);
                 WasmtimeC.wasmtime_component_linker_instance_delete(root);

@@ -70,9 +70,17 @@ public sealed interface WitType {
         @Override public String toString() { return "flags { " + String.join(", ", names) + " }"; }
     }
 
-    /** {@code own<R>} or {@code borrow<R>} of a resource. */
-    record HandleType(boolean own) implements WitType {
-        @Override public String toString() { return own ? "own<resource>" : "borrow<resource>"; }
+    /**
+     * {@code own<R>} or {@code borrow<R>} of a resource. {@code resource} is the
+     * {@link HostResource} that R is, when the type was read from an instance whose linker
+     * defined it; null for a guest-defined resource or a component not yet instantiated,
+     * whose resources have no identity yet.
+     */
+    record HandleType(boolean own, HostResource<?> resource) implements WitType {
+        public HandleType(boolean own) { this(own, null); }
+        @Override public String toString() {
+            return (own ? "own<" : "borrow<") + (resource == null ? "resource" : resource.name()) + ">";
+        }
     }
 
     /** A type the kit does not carry as a value yet (future, stream, error-context, map). */

@@ -138,6 +138,19 @@ public sealed interface WitValue {
         @Override public String toString() { return "{" + String.join(", ", names) + "}"; }
     }
 
+    /**
+     * A handle to an object of a host-defined resource: which resource, the object's number in
+     * that resource's table, and whether the handle owns the object or borrows it. WAVE has no
+     * syntax for handles; they print as {@code own<output-pin>(1)} or {@code borrow<output-pin>(1)}.
+     * The object itself is {@code resource.get(handle)}.
+     */
+    record Handle(HostResource<?> resource, int rep, boolean own) implements WitValue {
+        public Handle { Objects.requireNonNull(resource, "resource"); }
+        /** A borrowed handle to the same object. */
+        public Handle borrow() { return own ? new Handle(resource, rep, false) : this; }
+        @Override public String toString() { return (own ? "own<" : "borrow<") + resource.name() + ">(" + rep + ")"; }
+    }
+
     // ---- short factories, for readable calls: WitValue.some(WitValue.string("Kevin")) ----
 
     static Str string(String s) { return new Str(s); }

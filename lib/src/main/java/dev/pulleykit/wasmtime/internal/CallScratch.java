@@ -13,6 +13,9 @@ import java.lang.foreign.SegmentAllocator;
  *
  * <p>A guest can call back into Java (a host function) that calls a guest again on the same
  * thread; such a nested call gets an arena of its own instead of the thread's buffer.
+ *
+ * <p>A scratch also carries the call's store context, which resource handles need on their
+ * way across, and the {@code resource_any_t} boxes made for the call, freed when it closes.
  */
 public final class CallScratch implements SegmentAllocator, AutoCloseable {
     private static final long SIZE = 64 * 1024;
@@ -25,6 +28,8 @@ public final class CallScratch implements SegmentAllocator, AutoCloseable {
     private long used;
     private Arena spill;
     private boolean inUse;
+    private MemorySegment context = MemorySegment.NULL;
+    private java.util.List<MemorySegment> handles; // resource_any_t* to delete on close
 
     private CallScratch() {
         this.nested = null;
@@ -36,13 +41,26 @@ public final class CallScratch implements SegmentAllocator, AutoCloseable {
         this.nested = arena;
     }
 
-    /** This thread's scratch, ready for one call; close it when the call is done. */
-    public static CallScratch begin() {
+    /** This thread's scratch, ready for one call in the store with {@code context}; close it when the call is done. */
+    public static CallScratch begin(MemorySegment context) {
         CallScratch s = PER_THREAD.get();
-        if (s.inUse) return new CallScratch(Arena.ofConfined());
-        s.inUse = true;
-        s.used = 0;
+        if (s.inUse) {
+            s = new CallScratch(Arena.ofConfined());
+        } else {
+            s.inUse = true;
+            s.used = 0;
+        }
+        s.context = context;
         return s;
+    }
+
+    /** The store context of the call. */
+    public MemorySegment context() { return context; }
+
+    /** Frees {@code resourceAny} (a {@code resource_any_t*} the call made) when this scratch closes. */
+    public void deleteOnClose(MemorySegment resourceAny) {
+        if (handles == null) handles = new java.util.ArrayList<>(2);
+        handles.add(resourceAny);
     }
 
     @Override
@@ -66,6 +84,11 @@ public final class CallScratch implements SegmentAllocator, AutoCloseable {
 
     @Override
     public void close() {
+        if (handles != null) {
+            for (MemorySegment h : handles) WasmtimeC.wasmtime_component_resource_any_delete(h);
+            handles = null;
+        }
+        context = MemorySegment.NULL;
         if (nestedArena != null) {
             nestedArena.close();
             return;

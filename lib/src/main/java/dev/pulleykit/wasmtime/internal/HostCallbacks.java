@@ -1,6 +1,7 @@
 package dev.pulleykit.wasmtime.internal;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.pulleykit.wasmtime.FuncType;
@@ -41,11 +42,19 @@ public final class HostCallbacks {
         Entry(String name, Handler handler) { this.name = name; this.handler = handler; }
     }
 
+    /** What runs when a guest drops its owned handle to a host resource object. */
+    public interface Destructor {
+        void destroy(int rep) throws Throwable;
+    }
+
+    private record DestructorEntry(String name, Destructor destructor) {}
+
     private static final Map<Long, Entry> REGISTRY = new ConcurrentHashMap<>();
+    private static final Map<Long, DestructorEntry> DESTRUCTORS = new ConcurrentHashMap<>();
     private static final AtomicLong NEXT_ID = new AtomicLong(1);
     private static final ThreadLocal<Throwable> PENDING = new ThreadLocal<>();
 
-    private static final MemorySegment CALLBACK, FINALIZER;
+    private static final MemorySegment CALLBACK, FINALIZER, DESTRUCTOR;
 
     static {
         try {
@@ -62,6 +71,11 @@ public final class HostCallbacks {
             FINALIZER = linker.upcallStub(
                 lookup.findStatic(HostCallbacks.class, "onFinalize", MethodType.methodType(void.class, MemorySegment.class)),
                 FunctionDescriptor.ofVoid(ADDRESS), Arena.global());
+            // wasmtime_error_t *(*)(void *env, wasmtime_context_t*, uint32_t rep)
+            DESTRUCTOR = linker.upcallStub(
+                lookup.findStatic(HostCallbacks.class, "onDestroy", MethodType.methodType(MemorySegment.class,
+                    MemorySegment.class, MemorySegment.class, int.class)),
+                FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_INT), Arena.global());
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -74,12 +88,24 @@ public final class HostCallbacks {
         return MemorySegment.ofAddress(id);
     }
 
+    /** Registers a resource destructor; returns the {@code data} pointer to pass with {@link #destructor()}. */
+    public static MemorySegment registerDestructor(String name, Destructor destructor) {
+        long id = NEXT_ID.getAndIncrement();
+        DESTRUCTORS.put(id, new DestructorEntry(name, destructor));
+        return MemorySegment.ofAddress(id);
+    }
+
+    public static MemorySegment destructor() { return DESTRUCTOR; }
+
     public static MemorySegment callback() { return CALLBACK; }
 
     public static MemorySegment finalizer() { return FINALIZER; }
 
     /** Drops a registration that Wasmtime never took (add_func failed). */
-    public static void unregister(MemorySegment data) { REGISTRY.remove(data.address()); }
+    public static void unregister(MemorySegment data) {
+        REGISTRY.remove(data.address());
+        DESTRUCTORS.remove(data.address());
+    }
 
     /** The exception a host function threw during the current thread's last call, if any; clears it. */
     public static Throwable takePending() {
@@ -89,7 +115,7 @@ public final class HostCallbacks {
     }
 
     /** Registered host functions: for tests that check the finalizer runs. */
-    public static int registered() { return REGISTRY.size(); }
+    public static int registered() { return REGISTRY.size() + DESTRUCTORS.size(); }
 
     private static MemorySegment onCall(MemorySegment env, MemorySegment context, MemorySegment funcType,
                                         MemorySegment args, long nargs, MemorySegment results, long nresults) {
@@ -102,11 +128,11 @@ public final class HostCallbacks {
             long valSize = Layouts.VAL.byteSize();
             MemorySegment argv = args.reinterpret(nargs * valSize);
             WitValue[] values = new WitValue[(int) nargs];
-            for (int i = 0; i < nargs; i++) values[i] = ValueCodec.decode(argv.asSlice(i * valSize, valSize));
+            for (int i = 0; i < nargs; i++) values[i] = ValueCodec.decode(context, argv.asSlice(i * valSize, valSize));
             WitValue result = entry.handler.call(values, type);
             if (nresults == 1) {
                 if (result == null) throw new IllegalStateException(name + " must return a " + type.result() + ", but returned nothing");
-                try (Arena arena = Arena.ofConfined()) {
+                try (CallScratch arena = CallScratch.begin(context)) {
                     MemorySegment scratch = arena.allocate(Layouts.VAL);
                     ValueCodec.encode(arena, scratch, result, type.result(), name + " result");
                     // Results must be Wasmtime's own memory: a deep clone makes every part of it so.
@@ -121,7 +147,21 @@ public final class HostCallbacks {
         }
     }
 
+    private static MemorySegment onDestroy(MemorySegment env, MemorySegment context, int rep) {
+        DestructorEntry entry = DESTRUCTORS.get(env.address());
+        String name = entry == null ? "(unknown)" : entry.name();
+        try {
+            if (entry != null) entry.destructor().destroy(rep);
+            return MemorySegment.NULL;
+        } catch (Throwable t) {
+            PENDING.set(t);
+            String why = t.getMessage() == null ? t.getClass().getName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+            return Errors.newError("dropping " + name + " #" + rep + " failed: " + why);
+        }
+    }
+
     private static void onFinalize(MemorySegment env) {
         REGISTRY.remove(env.address());
+        DESTRUCTORS.remove(env.address());
     }
 }

@@ -111,8 +111,9 @@ public final class TypeReader {
                 (i, np, nl) -> WasmtimeC.wasmtime_component_enum_type_names_nth(of, i, np, nl)));
             case T_FLAGS -> new WitType.FlagsType(names(of, WasmtimeC::wasmtime_component_flags_type_names_count,
                 (i, np, nl) -> WasmtimeC.wasmtime_component_flags_type_names_nth(of, i, np, nl)));
-            case T_OWN -> new WitType.HandleType(true);
-            case T_BORROW -> new WitType.HandleType(false);
+            // `of` is the resource's type object, owned by this valtype; a host resource is found by it.
+            case T_OWN -> new WitType.HandleType(true, ResourceTypes.matching(of));
+            case T_BORROW -> new WitType.HandleType(false, ResourceTypes.matching(of));
             case T_FUTURE -> new WitType.Unsupported("future");
             case T_STREAM -> new WitType.Unsupported("stream");
             case T_ERROR_CONTEXT -> new WitType.Unsupported("error-context");

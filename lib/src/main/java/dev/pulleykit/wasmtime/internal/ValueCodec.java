@@ -10,12 +10,12 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import dev.pulleykit.wasmtime.HostResource;
 import dev.pulleykit.wasmtime.SignatureMismatchException;
 import dev.pulleykit.wasmtime.WitType;
 import dev.pulleykit.wasmtime.WitType.Primitive;
 import dev.pulleykit.wasmtime.WitValue;
 import dev.pulleykit.wasmtime.WitValue.*;
-import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +36,7 @@ public final class ValueCodec {
     private ValueCodec() {}
 
     /** Encodes {@code value} (of type {@code type}) into the 32-byte slot {@code slot}. */
-    public static void encode(SegmentAllocator arena, MemorySegment slot, WitValue value, WitType type, String where) {
+    public static void encode(CallScratch arena, MemorySegment slot, WitValue value, WitType type, String where) {
         if (value == null) throw mismatch(where, type, null);
         switch (type) {
             case Primitive p -> encodePrimitive(arena, slot, value, p, where);
@@ -119,7 +119,16 @@ public final class ValueCodec {
                 for (String n : names) NativeStrings.writeName(arena, vecs, (i++) * VEC.byteSize(), n);
                 writeVec(slot, names.size(), vecs);
             }
-            case WitType.HandleType t -> throw new SignatureMismatchException(where + ": resources (" + t + ") cannot be passed yet");
+            case WitType.HandleType t -> {
+                if (!(value instanceof Handle h)) throw mismatch(where, type, value);
+                if (t.resource() != null && t.resource() != h.resource()) throw mismatch(where, type, value);
+                if (t.own() && !h.own()) {
+                    throw new SignatureMismatchException(where + ": expected " + type + ", an owned handle, but " + h
+                        + " is borrowed; only the owner can give a resource away");
+                }
+                slot.set(JAVA_BYTE, VAL_KIND, RESOURCE);
+                slot.set(ADDRESS, VAL_OF, toAny(arena, h, t.own(), where));
+            }
             case WitType.Unsupported t -> throw new SignatureMismatchException(where + ": values of type " + t + " cannot be passed yet");
         }
     }
@@ -148,7 +157,7 @@ public final class ValueCodec {
         return false;
     }
 
-    private static void encodePrimitive(SegmentAllocator arena, MemorySegment slot, WitValue value, Primitive p, String where) {
+    private static void encodePrimitive(CallScratch arena, MemorySegment slot, WitValue value, Primitive p, String where) {
         if (encodeScalar(slot, value, p)) return;
         if (p == Primitive.STRING && value instanceof Str(String s)) {
             byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -165,6 +174,25 @@ public final class ValueCodec {
         throw mismatch(where, p, value);
     }
 
+    /**
+     * A {@code resource_any_t*} for a host handle, put in the call's store (an owned one moves
+     * there; the guest's drop later reaches the resource's destructor). The box is freed when
+     * the call's scratch closes: Wasmtime copies the handle out of it.
+     */
+    private static MemorySegment toAny(CallScratch arena, Handle h, boolean own, String where) {
+        MemorySegment host = WasmtimeC.wasmtime_component_resource_host_new(own, h.rep(), h.resource().typeId());
+        try {
+            MemorySegment out = arena.allocate(ADDRESS);
+            String err = Errors.take(WasmtimeC.wasmtime_component_resource_host_to_any(arena.context(), host, out));
+            if (err != null) throw new SignatureMismatchException(where + ": " + h + " cannot be handed to the guest: " + err);
+            MemorySegment any = out.get(ADDRESS, 0);
+            arena.deleteOnClose(any);
+            return any;
+        } finally {
+            WasmtimeC.wasmtime_component_resource_host_delete(host);
+        }
+    }
+
     private static void kind(MemorySegment slot, byte kind) { slot.set(JAVA_BYTE, VAL_KIND, kind); }
 
     private static void writeVec(MemorySegment slot, long size, MemorySegment data) {
@@ -172,18 +200,18 @@ public final class ValueCodec {
         slot.set(ADDRESS, VAL_OF_DATA, data);
     }
 
-    private static MemorySegment allocVals(SegmentAllocator arena, int n) {
+    private static MemorySegment allocVals(CallScratch arena, int n) {
         return arena.allocate(VAL.byteSize() * Math.max(1, n), VAL.byteAlignment());
     }
 
-    private static MemorySegment encodeBoxed(SegmentAllocator arena, WitValue value, WitType type, String where) {
+    private static MemorySegment encodeBoxed(CallScratch arena, WitValue value, WitType type, String where) {
         MemorySegment boxed = allocVals(arena, 1);
         encode(arena, boxed, value, type, where);
         return boxed;
     }
 
     /** A payload pointer for a variant case or result arm: NULL exactly when the type has none. */
-    private static MemorySegment encodeOptional(SegmentAllocator arena, WitValue payload, WitType payloadType, String where) {
+    private static MemorySegment encodeOptional(CallScratch arena, WitValue payload, WitType payloadType, String where) {
         if (payloadType == null) {
             if (payload != null) throw new SignatureMismatchException(where + ": carries no payload, but one was given: " + payload);
             return MemorySegment.NULL;
@@ -206,13 +234,18 @@ public final class ValueCodec {
             case ListValue x -> "a list"; case RecordValue x -> "a record"; case TupleValue x -> "a tuple";
             case VariantValue x -> "a variant case"; case EnumValue x -> "an enum case"; case OptionValue x -> "an option";
             case ResultValue x -> "a result"; case FlagsValue x -> "flags";
+            case Handle x -> "a handle to " + x.resource().name();
         };
     }
 
     // ---- decoding ---------------------------------------------------------------------------
 
-    /** Copies the native value at {@code val} into Java. Does not free it. */
-    public static WitValue decode(MemorySegment val) {
+    /**
+     * Copies the native value at {@code val} into Java. Does not free it. Resource handles are
+     * lifted out of the store with {@code context}, as Wasmtime requires of every handle a
+     * host receives.
+     */
+    public static WitValue decode(MemorySegment context, MemorySegment val) {
         byte kind = val.get(JAVA_BYTE, VAL_KIND);
         return switch (kind) {
             case BOOL -> new Bool(val.get(JAVA_BOOLEAN, VAL_OF));
@@ -228,22 +261,22 @@ public final class ValueCodec {
             case F64 -> new F64(val.get(JAVA_DOUBLE, VAL_OF));
             case CHAR -> new Char(val.get(JAVA_INT, VAL_OF));
             case STRING -> new Str(NativeStrings.readName(val, VAL_OF));
-            case LIST -> new ListValue(decodeVals(val));
-            case TUPLE -> new TupleValue(decodeVals(val));
+            case LIST -> new ListValue(decodeVals(context, val));
+            case TUPLE -> new TupleValue(decodeVals(context, val));
             case RECORD -> {
                 long n = val.get(JAVA_LONG, VAL_OF);
                 MemorySegment entries = val.get(ADDRESS, VAL_OF_DATA).reinterpret(n * RECORD_ENTRY.byteSize());
                 Map<String, WitValue> fields = new LinkedHashMap<>();
                 for (long i = 0; i < n; i++) {
                     MemorySegment e = entries.asSlice(i * RECORD_ENTRY.byteSize(), RECORD_ENTRY.byteSize());
-                    fields.put(NativeStrings.readName(e, 0), decode(e.asSlice(RECORD_ENTRY_VAL, VAL.byteSize())));
+                    fields.put(NativeStrings.readName(e, 0), decode(context, e.asSlice(RECORD_ENTRY_VAL, VAL.byteSize())));
                 }
                 yield new RecordValue(fields);
             }
-            case VARIANT -> new VariantValue(NativeStrings.readName(val, VAL_OF), decodePointer(val.get(ADDRESS, VARIANT_VAL)));
+            case VARIANT -> new VariantValue(NativeStrings.readName(val, VAL_OF), decodePointer(context, val.get(ADDRESS, VARIANT_VAL)));
             case ENUM -> new EnumValue(NativeStrings.readName(val, VAL_OF));
-            case OPTION -> new OptionValue(decodePointer(val.get(ADDRESS, VAL_OF)));
-            case RESULT -> new ResultValue(val.get(JAVA_BOOLEAN, VAL_OF), decodePointer(val.get(ADDRESS, VAL_OF_DATA)));
+            case OPTION -> new OptionValue(decodePointer(context, val.get(ADDRESS, VAL_OF)));
+            case RESULT -> new ResultValue(val.get(JAVA_BOOLEAN, VAL_OF), decodePointer(context, val.get(ADDRESS, VAL_OF_DATA)));
             case FLAGS -> {
                 long n = val.get(JAVA_LONG, VAL_OF);
                 MemorySegment names = val.get(ADDRESS, VAL_OF_DATA).reinterpret(n * VEC.byteSize());
@@ -251,20 +284,45 @@ public final class ValueCodec {
                 for (long i = 0; i < n; i++) set.add(NativeStrings.readName(names, i * VEC.byteSize()));
                 yield new FlagsValue(set);
             }
+            case RESOURCE -> fromAny(context, val.get(ADDRESS, VAL_OF));
             default -> throw new SignatureMismatchException("a result of value kind " + kind
-                + " (resource, map or newer) cannot be read into Java yet");
+                + " (map or newer) cannot be read into Java yet");
         };
     }
 
-    private static List<WitValue> decodeVals(MemorySegment val) {
+    /** A host handle from a {@code resource_any_t*}; a guest-defined resource is dropped and refused. */
+    private static WitValue fromAny(MemorySegment context, MemorySegment any) {
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(ADDRESS);
+            String err = Errors.take(WasmtimeC.wasmtime_component_resource_any_to_host(context, any, out));
+            if (err != null) {
+                // Not ours: end it, or it stays in the store's table (Wasmtime traps on a leaked borrow).
+                Errors.take(WasmtimeC.wasmtime_component_resource_any_drop(context, any));
+                throw new SignatureMismatchException("a guest-defined resource reached the host, and the kit carries only "
+                    + "host-defined resources (HostResource) so far: " + err);
+            }
+            MemorySegment host = out.get(ADDRESS, 0);
+            try {
+                int typeId = WasmtimeC.wasmtime_component_resource_host_type(host);
+                HostResource<?> resource = ResourceTypes.byId(typeId);
+                if (resource == null) throw new SignatureMismatchException("a handle of resource type #" + typeId + " reached the host, but no HostResource has that number");
+                return new Handle(resource, WasmtimeC.wasmtime_component_resource_host_rep(host),
+                    WasmtimeC.wasmtime_component_resource_host_owned(host));
+            } finally {
+                WasmtimeC.wasmtime_component_resource_host_delete(host);
+            }
+        }
+    }
+
+    private static List<WitValue> decodeVals(MemorySegment context, MemorySegment val) {
         long n = val.get(JAVA_LONG, VAL_OF);
         MemorySegment items = val.get(ADDRESS, VAL_OF_DATA).reinterpret(n * VAL.byteSize());
         List<WitValue> out = new ArrayList<>((int) n);
-        for (long i = 0; i < n; i++) out.add(decode(items.asSlice(i * VAL.byteSize(), VAL.byteSize())));
+        for (long i = 0; i < n; i++) out.add(decode(context, items.asSlice(i * VAL.byteSize(), VAL.byteSize())));
         return out;
     }
 
-    private static WitValue decodePointer(MemorySegment p) {
-        return p.equals(MemorySegment.NULL) ? null : decode(p.reinterpret(VAL.byteSize()));
+    private static WitValue decodePointer(MemorySegment context, MemorySegment p) {
+        return p.equals(MemorySegment.NULL) ? null : decode(context, p.reinterpret(VAL.byteSize()));
     }
 }

@@ -412,4 +412,75 @@ public final class WasmtimeC {
     public static void wasmtime_component_linker_instance_delete(MemorySegment a0) {
         try { H_wasmtime_component_linker_instance_delete.invokeExact(a0); } catch (Throwable t) { throw rethrow(t); }
     }
+
+    // ---- resources: host-defined resource types, and handles crossing the boundary ---------
+    /** resource_type_t* wasmtime_component_resource_type_new_host(uint32_t ty): owned; equal to any other made from the same ty. */
+    private static final MethodHandle H_resource_type_new_host = fn("wasmtime_component_resource_type_new_host", P, U32);
+    public static MemorySegment wasmtime_component_resource_type_new_host(int a0) {
+        try { return (MemorySegment) H_resource_type_new_host.invokeExact(a0); } catch (Throwable t) { throw rethrow(t); }
+    }
+    /** bool wasmtime_component_resource_type_equal(const resource_type_t*, const resource_type_t*). */
+    private static final MethodHandle H_resource_type_equal = fn("wasmtime_component_resource_type_equal", BOOL, P, P);
+    public static boolean wasmtime_component_resource_type_equal(MemorySegment a0, MemorySegment a1) {
+        try { return (boolean) H_resource_type_equal.invokeExact(a0, a1); } catch (Throwable t) { throw rethrow(t); }
+    }
+    /** void wasmtime_component_resource_type_delete(resource_type_t*). */
+    private static final MethodHandle H_resource_type_delete = fn("wasmtime_component_resource_type_delete", null, P);
+    public static void wasmtime_component_resource_type_delete(MemorySegment a0) {
+        try { H_resource_type_delete.invokeExact(a0); } catch (Throwable t) { throw rethrow(t); }
+    }
+    /**
+     * error* ..._linker_instance_add_resource(linker_instance, name, len, const resource_type_t*,
+     * destructor, void *data, void (*finalizer)(void*)): the type is copied, not taken; the
+     * destructor runs with (data, context, rep) when a guest drops an owned handle.
+     */
+    private static final MethodHandle H_linker_instance_add_resource = fn("wasmtime_component_linker_instance_add_resource", P, P, P, SIZE, P, P, P, P);
+    public static MemorySegment wasmtime_component_linker_instance_add_resource(MemorySegment a0, MemorySegment a1, long a2, MemorySegment a3, MemorySegment a4, MemorySegment a5, MemorySegment a6) {
+        try { return (MemorySegment) H_linker_instance_add_resource.invokeExact(a0, a1, a2, a3, a4, a5, a6); } catch (Throwable t) { throw rethrow(t); }
+    }
+    /** resource_host_t* wasmtime_component_resource_host_new(bool owned, uint32_t rep, uint32_t ty): owned. */
+    private static final MethodHandle H_resource_host_new = fn("wasmtime_component_resource_host_new", P, BOOL, U32, U32);
+    public static MemorySegment wasmtime_component_resource_host_new(boolean a0, int a1, int a2) {
+        try { return (MemorySegment) H_resource_host_new.invokeExact(a0, a1, a2); } catch (Throwable t) { throw rethrow(t); }
+    }
+    private static final MethodHandle H_resource_host_rep = fn("wasmtime_component_resource_host_rep", U32, P);
+    public static int wasmtime_component_resource_host_rep(MemorySegment a0) {
+        try { return (int) H_resource_host_rep.invokeExact(a0); } catch (Throwable t) { throw rethrow(t); }
+    }
+    private static final MethodHandle H_resource_host_type = fn("wasmtime_component_resource_host_type", U32, P);
+    public static int wasmtime_component_resource_host_type(MemorySegment a0) {
+        try { return (int) H_resource_host_type.invokeExact(a0); } catch (Throwable t) { throw rethrow(t); }
+    }
+    private static final MethodHandle H_resource_host_owned = fn("wasmtime_component_resource_host_owned", BOOL, P);
+    public static boolean wasmtime_component_resource_host_owned(MemorySegment a0) {
+        try { return (boolean) H_resource_host_owned.invokeExact(a0); } catch (Throwable t) { throw rethrow(t); }
+    }
+    private static final MethodHandle H_resource_host_delete = fn("wasmtime_component_resource_host_delete", null, P);
+    public static void wasmtime_component_resource_host_delete(MemorySegment a0) {
+        try { H_resource_host_delete.invokeExact(a0); } catch (Throwable t) { throw rethrow(t); }
+    }
+    /**
+     * error* wasmtime_component_resource_any_to_host(context, const resource_any_t*, resource_host_t **out):
+     * out owned. Lifts the handle out of the store's table: an owned one is the caller's from then on.
+     * Fails for a guest-defined resource.
+     */
+    private static final MethodHandle H_resource_any_to_host = fn("wasmtime_component_resource_any_to_host", P, P, P, P);
+    public static MemorySegment wasmtime_component_resource_any_to_host(MemorySegment a0, MemorySegment a1, MemorySegment a2) {
+        try { return (MemorySegment) H_resource_any_to_host.invokeExact(a0, a1, a2); } catch (Throwable t) { throw rethrow(t); }
+    }
+    /** error* wasmtime_component_resource_host_to_any(context, const resource_host_t*, resource_any_t **out): out owned. */
+    private static final MethodHandle H_resource_host_to_any = fn("wasmtime_component_resource_host_to_any", P, P, P, P);
+    public static MemorySegment wasmtime_component_resource_host_to_any(MemorySegment a0, MemorySegment a1, MemorySegment a2) {
+        try { return (MemorySegment) H_resource_host_to_any.invokeExact(a0, a1, a2); } catch (Throwable t) { throw rethrow(t); }
+    }
+    /** error* wasmtime_component_resource_any_drop(context, const resource_any_t*): ends the logical resource (runs its destructor). */
+    private static final MethodHandle H_resource_any_drop = fn("wasmtime_component_resource_any_drop", P, P, P);
+    public static MemorySegment wasmtime_component_resource_any_drop(MemorySegment a0, MemorySegment a1) {
+        try { return (MemorySegment) H_resource_any_drop.invokeExact(a0, a1); } catch (Throwable t) { throw rethrow(t); }
+    }
+    /** void wasmtime_component_resource_any_delete(resource_any_t*): frees the handle's memory only, no drop. */
+    private static final MethodHandle H_resource_any_delete = fn("wasmtime_component_resource_any_delete", null, P);
+    public static void wasmtime_component_resource_any_delete(MemorySegment a0) {
+        try { H_resource_any_delete.invokeExact(a0); } catch (Throwable t) { throw rethrow(t); }
+    }
 }
