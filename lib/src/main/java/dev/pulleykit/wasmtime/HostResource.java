@@ -28,6 +28,8 @@ import java.util.function.Consumer;
  *       function returns, unless the function kept it with {@link #take}.</li>
  *   <li>An {@code own} handle a guest export returns belongs to Java until Java passes it to a
  *       guest again or drops it.</li>
+ *   <li>Handles a guest still owns when its store is closed are dropped then. That includes a
+ *       store left unusable by a trap in the middle of a call.</li>
  * </ul>
  *
  * <p>The table is shared by every linker and store the resource is used with, and is safe to

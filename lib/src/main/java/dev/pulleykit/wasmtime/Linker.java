@@ -61,7 +61,10 @@ public final class Linker implements AutoCloseable {
     public Linker defineResource(String instance, HostResource<?> resource) {
         String where = (instance == null || instance.isEmpty() ? "" : instance + "#") + resource.name();
         return inInstance(instance, (arena, target) -> {
-            MemorySegment data = HostCallbacks.registerDestructor(where, resource::dropRep);
+            MemorySegment data = HostCallbacks.registerDestructor(where, (context, rep) -> {
+                ResourceTypes.movedOut(context, resource, rep);
+                resource.dropRep(rep);
+            });
             MemorySegment type = ResourceTypes.newType(resource);
             try {
                 byte[] utf8 = resource.name().getBytes(UTF_8);

@@ -1,6 +1,7 @@
 package dev.pulleykit.wasmtime;
 
 import dev.pulleykit.wasmtime.internal.NativeResource;
+import dev.pulleykit.wasmtime.internal.ResourceTypes;
 import dev.pulleykit.wasmtime.internal.WasmtimeC;
 import java.lang.foreign.MemorySegment;
 
@@ -20,18 +21,35 @@ public final class Store implements AutoCloseable {
     public Store(Engine engine) {
         this.engine = engine;
         // No host data and no finalizer: the Java side keeps its own state.
-        this.store = new NativeResource(this, "store",
-            WasmtimeC.wasmtime_store_new(engine.pointer(), MemorySegment.NULL, MemorySegment.NULL),
-            pointer -> {
-                LIVE.decrementAndGet();
-                WasmtimeC.wasmtime_store_delete(pointer);
-            });
+        MemorySegment pointer = WasmtimeC.wasmtime_store_new(engine.pointer(), MemorySegment.NULL, MemorySegment.NULL);
+        MemorySegment ctx = pointer.equals(MemorySegment.NULL) ? pointer : WasmtimeC.wasmtime_store_context(pointer);
+        this.store = new NativeResource(this, "store", pointer, p -> {
+            LIVE.decrementAndGet();
+            WasmtimeC.wasmtime_store_delete(p);
+            dropHeldHandles(ctx);
+        });
         // Each store reserves address space for its memories (gigabytes, most never touched) but
         // costs the Java heap almost nothing, so stores nobody closed do not prompt a collection
         // and their Cleaners never run: a loop in a notebook can run out of address space. Every
         // so many live stores, ask for one.
         if (LIVE.incrementAndGet() % GC_EVERY_LIVE_STORES == 0) System.gc();
-        this.context = WasmtimeC.wasmtime_store_context(store.get()); // lives as long as the store
+        this.context = ctx; // lives as long as the store
+    }
+
+    /**
+     * Drops the host resource objects that guests in the store still owned when it went away:
+     * Wasmtime runs no destructors then. Runs after the store is deleted, before its context
+     * address can be reused.
+     */
+    private static void dropHeldHandles(MemorySegment ctx) {
+        for (ResourceTypes.Held h : ResourceTypes.releaseStore(ctx)) {
+            try {
+                h.resource().dropRep(h.rep());
+            } catch (RuntimeException e) {
+                // Closing must not fail halfway; a drop action that throws is reported and skipped.
+                System.err.println("pulley-kit: dropping " + h.resource().name() + " #" + h.rep() + " as its store closed failed: " + e);
+            }
+        }
     }
 
     private volatile long fuelPerCall = -1;

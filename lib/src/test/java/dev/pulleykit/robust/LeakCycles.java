@@ -3,6 +3,7 @@ package dev.pulleykit.robust;
 import dev.pulleykit.wasmtime.Component;
 import dev.pulleykit.wasmtime.CourseGuests;
 import dev.pulleykit.wasmtime.Engine;
+import dev.pulleykit.wasmtime.HostResource;
 import dev.pulleykit.wasmtime.EngineConfig;
 import dev.pulleykit.wasmtime.Instance;
 import dev.pulleykit.wasmtime.Linker;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * <pre>
  *   LeakCycles calls   CYCLES EVERY [unclosed]   new Store, instantiate guest2, call run, close the store
  *   LeakCycles engines CYCLES EVERY [unclosed]   new Engine, deserialize guest2 (compile every 20th), call run, close all
+ *   LeakCycles handles CYCLES EVERY              new Store, instantiate lights, pass pin handles every way, close the store
  * </pre>
  *
  * With {@code unclosed}, nothing is closed: the binding's Cleaner frees what becomes unreachable.
@@ -66,6 +68,7 @@ public final class LeakCycles {
                     if (n % every == 0) checkpoint(n);
                 }
             }
+            case "handles" -> handles(cycles, every);
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
         if (!close) {
@@ -84,6 +87,40 @@ public final class LeakCycles {
                 size = now;
             }
             System.out.println("after-gc " + status("VmRSS") + " " + status("VmSize"));
+        }
+    }
+
+    /** A pin is just a number here; the table is what could leak. */
+    private static void handles(int cycles, int every) {
+        String pinsApi = "embedded:platform/pins";
+        HostResource<long[]> pins = new HostResource<>("output-pin", p -> { });
+        try (Engine engine = new Engine(EngineConfig.DESKTOP);
+             Component lights = Component.deserialize(engine, CourseGuests.bytes("lights.cwasm"));
+             Linker linker = new Linker(engine)
+                 .defineResource(pinsApi, pins)
+                 .defineJava(pinsApi, "[constructor]output-pin", a -> new long[] {(Long) a[0], 0})
+                 .defineJava(pinsApi, "[method]output-pin.number", a -> ((long[]) a[0])[0])
+                 .defineJava(pinsApi, "[method]output-pin.set", a -> { ((long[]) a[0])[1] = (Boolean) a[1] ? 1 : 0; return null; })
+                 .defineJava(pinsApi, "[method]output-pin.toggle", a -> { ((long[]) a[0])[1] ^= 1; return null; })
+                 .defineJava(pinsApi, "[method]output-pin.is-high", a -> ((long[]) a[0])[1] == 1)
+                 .defineJava(pinsApi, "[static]output-pin.open-count", a -> (long) pins.liveCount())
+                 .defineJava(pinsApi, "release", a -> ((long[]) a[0])[0])) {
+            for (int n = 1; n <= cycles; n++) {
+                try (Store store = new Store(engine)) {
+                    Instance guest = linker.instantiate(store, lights);
+                    Object pin = guest.call("open", n);                 // own, to Java
+                    boolean flipped = (Boolean) guest.call("flip", pin); // borrow, to the guest
+                    long closed = (Long) guest.call("close", pin);       // own, to the guest, which drops it
+                    long released = (Long) guest.call("open-and-release", n); // own, to a host function
+                    boolean blinked = (Boolean) guest.call("blink", n, 3);  // constructed and dropped in the guest
+                    if (!flipped || closed != n || released != n || !blinked || pins.liveCount() != 0) {
+                        System.out.println("wrong answer at cycle " + n + ": " + flipped + " " + closed + " " + released + " "
+                            + blinked + ", live " + pins.liveCount());
+                        System.exit(2);
+                    }
+                }
+                if (n % every == 0) checkpoint(n);
+            }
         }
     }
 

@@ -42,6 +42,11 @@ class LeakTest {
         assertFlat(run, 400, "new Engine, load guest2, instantiate, call run, close all");
     }
 
+    @Test void resourceHandleCyclesKeepResidentMemoryFlat() throws Exception {
+        Run run = fork("handles", 40_000, 4_000);
+        assertFlat(run, 8_000, "new Store, instantiate lights, pin handles own/borrow both ways, close");
+    }
+
     @Test void forgottenStoresAreFreedByTheCleanerAfterACollection() throws Exception {
         Run run = fork("calls", 5_000, 1_000, "unclosed");
         long startSize = run.vmSizeKiB.get(0), peakSize = run.vmSizeKiB.get(5_000);

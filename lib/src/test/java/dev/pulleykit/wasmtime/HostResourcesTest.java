@@ -180,6 +180,30 @@ class HostResourcesTest {
         }
     }
 
+    @Test void pinsAGuestStillHoldsAreDroppedWhenItsStoreCloses() {
+        // A pin that fails mid-blink, so the guest never gets to drop its handle.
+        Board board = new Board();
+        Store store = new Store(engine);
+        HostResource<Pin> pins = board.pins;
+        try (Linker linker = new Linker(engine)
+                .defineResource(PINS, pins)
+                .defineJava(PINS, "[constructor]output-pin", a -> new Pin((Long) a[0], board.events))
+                .defineJava(PINS, "[method]output-pin.number", a -> ((Pin) a[0]).number)
+                .defineJava(PINS, "[method]output-pin.set", a -> null)
+                .defineJava(PINS, "[method]output-pin.toggle", a -> { throw new IllegalStateException("pin shorted"); })
+                .defineJava(PINS, "[method]output-pin.is-high", a -> false)
+                .defineJava(PINS, "[static]output-pin.open-count", a -> 0L)
+                .defineJava(PINS, "release", a -> 0L)) {
+            Instance guest = linker.instantiate(store, lights);
+            assertThrows(HostFunctionException.class, () -> guest.call("blink", 13, 1));
+            assertEquals(List.of("open 13"), board.events, "the trap left pin 13 in the guest's hands");
+            assertEquals(1, pins.liveCount());
+            store.close();
+            assertEquals(List.of("open 13", "close 13"), board.events, "closing the store dropped it");
+            assertEquals(0, pins.liveCount());
+        }
+    }
+
     @Test void aDropActionThatThrowsComesOutOfTheCall() {
         List<String> events = new ArrayList<>();
         HostResource<Pin> pins = new HostResource<>("output-pin", p -> { throw new IllegalStateException("pin " + p.number + " is stuck"); });

@@ -44,7 +44,7 @@ public final class HostCallbacks {
 
     /** What runs when a guest drops its owned handle to a host resource object. */
     public interface Destructor {
-        void destroy(int rep) throws Throwable;
+        void destroy(MemorySegment context, int rep) throws Throwable;
     }
 
     private record DestructorEntry(String name, Destructor destructor) {}
@@ -151,7 +151,7 @@ public final class HostCallbacks {
         DestructorEntry entry = DESTRUCTORS.get(env.address());
         String name = entry == null ? "(unknown)" : entry.name();
         try {
-            if (entry != null) entry.destructor().destroy(rep);
+            if (entry != null) entry.destructor().destroy(context, rep);
             return MemorySegment.NULL;
         } catch (Throwable t) {
             PENDING.set(t);

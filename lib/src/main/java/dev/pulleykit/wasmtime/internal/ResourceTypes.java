@@ -3,7 +3,10 @@ package dev.pulleykit.wasmtime.internal;
 import dev.pulleykit.wasmtime.HostResource;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,12 +16,40 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a function's type names a resource only by an opaque type object, which
  * {@link #matching(MemorySegment)} compares with each registered one. Entries are weak: a
  * resource nobody uses any more can be collected.
+ *
+ * <p>It also keeps which owned handles each store holds. Wasmtime runs a resource's destructor
+ * when a guest drops its handle, but not for handles still held when the store goes away (a
+ * store closed early, or poisoned by a trap in the middle of a call); the store then hands
+ * these back ({@link #releaseStore}) so their objects can be dropped.
  */
 public final class ResourceTypes {
     private ResourceTypes() {}
 
     private static final AtomicInteger NEXT = new AtomicInteger(1);
     private static final Map<Integer, WeakReference<HostResource<?>>> BY_ID = new ConcurrentHashMap<>();
+
+    /** An owned handle held inside a store. */
+    public record Held(HostResource<?> resource, int rep) {}
+
+    // Store context address -> the owned handles its guests hold.
+    private static final Map<Long, Set<Held>> HELD = new ConcurrentHashMap<>();
+
+    /** An owned handle went into the store with {@code context}. */
+    public static void movedIn(MemorySegment context, HostResource<?> resource, int rep) {
+        HELD.computeIfAbsent(context.address(), k -> ConcurrentHashMap.newKeySet()).add(new Held(resource, rep));
+    }
+
+    /** An owned handle left the store with {@code context}: to Java, or dropped by its guest. */
+    public static void movedOut(MemorySegment context, HostResource<?> resource, int rep) {
+        Set<Held> held = HELD.get(context.address());
+        if (held != null) held.remove(new Held(resource, rep));
+    }
+
+    /** Forgets the store with {@code context} and returns the owned handles it still held. */
+    public static List<Held> releaseStore(MemorySegment context) {
+        Set<Held> held = HELD.remove(context.address());
+        return held == null ? List.of() : new ArrayList<>(held);
+    }
 
     /** Registers {@code resource} and returns its new type number. */
     public static int register(HostResource<?> resource) {

@@ -187,6 +187,7 @@ public final class ValueCodec {
             if (err != null) throw new SignatureMismatchException(where + ": " + h + " cannot be handed to the guest: " + err);
             MemorySegment any = out.get(ADDRESS, 0);
             arena.deleteOnClose(any);
+            if (own) ResourceTypes.movedIn(arena.context(), h.resource(), h.rep());
             return any;
         } finally {
             WasmtimeC.wasmtime_component_resource_host_delete(host);
@@ -306,8 +307,10 @@ public final class ValueCodec {
                 int typeId = WasmtimeC.wasmtime_component_resource_host_type(host);
                 HostResource<?> resource = ResourceTypes.byId(typeId);
                 if (resource == null) throw new SignatureMismatchException("a handle of resource type #" + typeId + " reached the host, but no HostResource has that number");
-                return new Handle(resource, WasmtimeC.wasmtime_component_resource_host_rep(host),
-                    WasmtimeC.wasmtime_component_resource_host_owned(host));
+                int rep = WasmtimeC.wasmtime_component_resource_host_rep(host);
+                boolean owned = WasmtimeC.wasmtime_component_resource_host_owned(host);
+                if (owned) ResourceTypes.movedOut(context, resource, rep);
+                return new Handle(resource, rep, owned);
             } finally {
                 WasmtimeC.wasmtime_component_resource_host_delete(host);
             }
