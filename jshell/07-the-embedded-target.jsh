@@ -99,6 +99,65 @@ System.out.println(blinkyOnBoard.call("status"));
 board.highPins.add(25L);
 System.out.println(blinkyOnBoard.call("status"));
 
+// Pins as resources: the lights guest opens a pin and holds a handle; the host keeps the pin.
+Component lights = Kit.load(desktop, Kit.bundledArtifact("lights"));
+System.out.println(Show.wit(lights));
+
+class Pin implements AutoCloseable {
+    final long number;
+    boolean high;
+    final List<List<String>> events;
+
+    Pin(long number, List<List<String>> events) {
+        this.number = number;
+        this.events = events;
+        events.add(List.of("opened", String.valueOf(number)));
+    }
+
+    public void close() { events.add(List.of("closed", String.valueOf(number))); }
+
+    public String toString() { return "pin " + number + (high ? " (high)" : " (low)"); }
+}
+
+List<List<String>> pinEvents = new ArrayList<>();
+HostResource<Pin> pins = new HostResource<>("output-pin");
+String PINS = "embedded:platform/pins";
+// (In JShell a chain that continues on the next line has to sit inside a method.)
+Linker pinBoard(Engine engine) {
+    return new Linker(engine)
+        .defineResource(PINS, pins)
+        .defineJava(PINS, "[constructor]output-pin", a -> new Pin((Long) a[0], pinEvents))
+        .defineJava(PINS, "[method]output-pin.number", a -> ((Pin) a[0]).number)
+        .defineJava(PINS, "[method]output-pin.set", a -> { ((Pin) a[0]).high = (Boolean) a[1]; return null; })
+        .defineJava(PINS, "[method]output-pin.toggle", a -> { Pin p = (Pin) a[0]; p.high = !p.high; return null; })
+        .defineJava(PINS, "[method]output-pin.is-high", a -> ((Pin) a[0]).high)
+        .defineJava(PINS, "[static]output-pin.open-count", a -> (long) pins.liveCount())
+        .defineJava(PINS, "release", a -> ((Pin) a[0]).number);
+}
+Linker pinLinker = pinBoard(desktop);
+Store pinStore = new Store(desktop);
+Instance lightsOnBoard = pinLinker.instantiate(pinStore, lights);
+
+// A handle the guest owns: blink opens pin 25 and drops it, which runs the host's destructor.
+Object level = lightsOnBoard.call("blink", 25, 3);
+System.out.println("blink(25, 3) left the pin " + ((Boolean) level ? "high" : "low") + "; live pins: " + pins.liveCount());
+System.out.println(Show.table("What happened to the pins", List.of("event", "pin"), pinEvents));
+
+// Handles that cross both ways: own moves the pin, borrow lends it for one call.
+Pin seven = (Pin) lightsOnBoard.call("open", 7);
+System.out.println("open(7) gave Java " + seven + "; the table: " + pins.live());
+System.out.println("flip(seven) -> " + lightsOnBoard.call("flip", seven) + "; Java still has " + seven);
+System.out.println("close(seven) -> " + lightsOnBoard.call("close", seven) + "; " + pins);
+
+// The WitValue level: a handle, and Java dropping one it owns.
+WitValue handle = lightsOnBoard.func("open").callWit(WitValue.u32(9));
+System.out.println(handle + " -> " + pins.get((WitValue.Handle) handle));
+pins.drop((WitValue.Handle) handle);
+System.out.println(pins);
+
+pinStore.close();
+pinLinker.close();
+lights.close();
 boardStore.close();
 boardLinker.close();
 blinky.close();

@@ -18,4 +18,30 @@ try (Engine engine = Kit.engine();
          .defineJava("embedded:platform/log", "info",       a -> { System.out.println(a[0]); return null; })) {
     System.out.println(linker.instantiate(store, blinky).call("run", 3));
 }
+class Pin implements AutoCloseable {
+    final long number; boolean high;
+    Pin(long number) { this.number = number; }
+    public void close() { System.out.println("pin " + number + " closed"); }
+}
+String PINS = "embedded:platform/pins";
+HostResource<Pin> pins = new HostResource<>("output-pin");
+try (Engine engine = Kit.engine();
+     Component lights = Kit.load(engine, Kit.bundledArtifact("lights"));
+     Store store = new Store(engine);
+     Linker linker = new Linker(engine)
+         .defineResource(PINS, pins)
+         .defineJava(PINS, "[constructor]output-pin",      a -> new Pin((Long) a[0]))
+         .defineJava(PINS, "[method]output-pin.number",    a -> ((Pin) a[0]).number)
+         .defineJava(PINS, "[method]output-pin.set",       a -> { ((Pin) a[0]).high = (Boolean) a[1]; return null; })
+         .defineJava(PINS, "[method]output-pin.toggle",    a -> { Pin p = (Pin) a[0]; p.high = !p.high; return null; })
+         .defineJava(PINS, "[method]output-pin.is-high",   a -> ((Pin) a[0]).high)
+         .defineJava(PINS, "[static]output-pin.open-count", a -> (long) pins.liveCount())
+         .defineJava(PINS, "release",                      a -> ((Pin) a[0]).number)) {
+    Instance guest = linker.instantiate(store, lights);
+    System.out.println(guest.call("blink", 25, 3));
+    Pin pin = (Pin) guest.call("open", 7);
+    System.out.println(guest.call("flip", pin));
+    System.out.println(guest.call("close", pin));
+    System.out.println(pins);
+}
 /exit

@@ -91,7 +91,7 @@ public final class ComponentJson {
             }
             case WitType.HandleType h -> {
                 node.put("kind", h.own() ? "own" : "borrow");
-                if (h.resource() != null) node.put("resource", h.resource().name());
+                if (h.name() != null) node.put("resource", h.name());
             }
             case WitType.Unsupported(String wit) -> node.put("kind", wit);
         }

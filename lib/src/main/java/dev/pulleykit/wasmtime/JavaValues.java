@@ -57,6 +57,8 @@ public final class JavaValues {
 
     public static WitValue toWit(Object v, WitType type, String where) {
         if (v instanceof WitValue w) return w;
+        WitValue fast = fastScalar(v, type);
+        if (fast != null) return fast;
         try {
             return convert(v, type, where);
         } catch (ArithmeticException | IllegalArgumentException e) {
@@ -103,13 +105,16 @@ public final class JavaValues {
             case WitType.ListType(WitType element) -> {
                 if (v instanceof byte[] bytes && element == Primitive.U8) {
                     List<WitValue> out = new ArrayList<>(bytes.length);
-                    for (byte b : bytes) out.add(new U8(Byte.toUnsignedInt(b)));
+                    for (byte b : bytes) out.add(U8.of(Byte.toUnsignedInt(b)));
                     return new ListValue(out);
                 }
                 List<?> items = asList(v);
                 if (items != null) {
                     List<WitValue> out = new ArrayList<>(items.size());
-                    for (int i = 0; i < items.size(); i++) out.add(toWit(items.get(i), element, where + "[" + i + "]"));
+                    for (int i = 0; i < items.size(); i++) {
+                        WitValue fast = fastScalar(items.get(i), element);
+                        out.add(fast != null ? fast : toWit(items.get(i), element, where + "[" + i + "]"));
+                    }
                     return new ListValue(out);
                 }
             }
@@ -127,7 +132,8 @@ public final class JavaValues {
                     Map<String, WitValue> out = new LinkedHashMap<>();
                     for (WitType.Field f : fields) {
                         if (!m.containsKey(f.name())) throw new SignatureMismatchException(where + ": field '" + f.name() + "' (" + f.type() + ") is missing");
-                        out.put(f.name(), toWit(m.get(f.name()), f.type(), where + "." + f.name()));
+                        WitValue fast = fastScalar(m.get(f.name()), f.type());
+                        out.put(f.name(), fast != null ? fast : toWit(m.get(f.name()), f.type(), where + "." + f.name()));
                     }
                     for (Object k : m.keySet()) {
                         if (fields.stream().noneMatch(f -> f.name().equals(k))) throw new SignatureMismatchException(where + ": the record has no field '" + k + "'; expected " + type);
@@ -179,7 +185,9 @@ public final class JavaValues {
         checkSameFields(shape, type, where);
         Map<String, WitValue> out = new LinkedHashMap<>();
         for (WitType.Field f : type.fields()) {
-            out.put(f.name(), toWit(shape.components().get(f.name()).read(r), f.type(), where + "." + f.name()));
+            Object component = shape.components().get(f.name()).read(r);
+            WitValue fast = fastScalar(component, f.type());
+            out.put(f.name(), fast != null ? fast : toWit(component, f.type(), where + "." + f.name()));
         }
         return new RecordValue(out);
     }
@@ -399,6 +407,27 @@ public final class JavaValues {
             for (WitType.Field f : fields) if (f.name().equals(field)) return f.type();
         }
         return null;
+    }
+
+    /**
+     * The common scalars, converted without the general path: no range arithmetic through
+     * BigInteger, and no description of the value's place unless something is wrong. Null
+     * when the value needs the general path (which also reports mismatches).
+     */
+    private static WitValue fastScalar(Object v, WitType type) {
+        if (!(type instanceof Primitive p) || v == null) return null;
+        return switch (p) {
+            case BOOL -> v instanceof Boolean b ? new Bool(b) : null;
+            case STRING -> v instanceof String s ? new Str(s) : null;
+            case S32 -> v instanceof Integer i ? new S32(i) : null;
+            case S64 -> v instanceof Long l ? new S64(l) : v instanceof Integer i ? new S64(i) : null;
+            case U8 -> v instanceof Integer i && (i & ~0xFF) == 0 ? U8.of(i) : null;
+            case U16 -> v instanceof Integer i && (i & ~0xFFFF) == 0 ? new U16(i) : null;
+            case U32 -> v instanceof Integer i && i >= 0 ? new U32(i) : v instanceof Long l && (l >>> 32) == 0 ? new U32(l) : null;
+            case F32 -> v instanceof Float f ? new F32(f) : null;
+            case F64 -> v instanceof Double d ? new F64(d) : null;
+            default -> null;
+        };
     }
 
     private static boolean integral(Object v) {

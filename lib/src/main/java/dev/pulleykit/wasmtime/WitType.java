@@ -71,16 +71,17 @@ public sealed interface WitType {
     }
 
     /**
-     * {@code own<R>} or {@code borrow<R>} of a resource. {@code resource} is the
-     * {@link HostResource} that R is, when the type was read from an instance whose linker
-     * defined it; null for a guest-defined resource or a component not yet instantiated,
-     * whose resources have no identity yet.
+     * {@code own<R>} or {@code borrow<R>} of a resource. {@code name} is R's name where the
+     * component says it (null where it does not); {@code resource} is the {@link HostResource}
+     * that R is, when the type was read from an instance whose linker defined it, and null for
+     * a guest-defined resource or a component not yet instantiated.
      */
-    record HandleType(boolean own, HostResource<?> resource) implements WitType {
-        public HandleType(boolean own) { this(own, null); }
-        @Override public String toString() {
-            return (own ? "own<" : "borrow<") + (resource == null ? "resource" : resource.name()) + ">";
+    record HandleType(boolean own, String name, HostResource<?> resource) implements WitType {
+        public HandleType(boolean own) { this(own, null, null); }
+        public HandleType {
+            if (name == null && resource != null) name = resource.name();
         }
+        @Override public String toString() { return (own ? "own<" : "borrow<") + (name == null ? "resource" : name) + ">"; }
     }
 
     /** A type the kit does not carry as a value yet (future, stream, error-context, map). */

@@ -30,6 +30,13 @@ public sealed interface WitValue {
 
     record U8(int value) implements WitValue {
         public U8 { checkRange("u8", value, 0, 0xFF); }
+        /** The u8 {@code value}, shared: byte lists make many. */
+        public static U8 of(int value) {
+            if ((value & ~0xFF) != 0) return new U8(value); // the constructor says what is wrong
+            return SHARED[value];
+        }
+        private static final U8[] SHARED = new U8[256];
+        static { for (int i = 0; i < 256; i++) SHARED[i] = new U8(i); }
         @Override public String toString() { return Integer.toString(value); }
     }
 

@@ -77,6 +77,15 @@ class HostResourcesTest {
         }
     }
 
+    @Test void theComponentsTypeNamesItsResource() {
+        String wit = lights.type().toString();
+        assertTrue(wit.contains("output-pin: resource;"), wit);
+        assertTrue(wit.contains("[constructor]output-pin: func(number: u32) -> own<output-pin>;"), wit);
+        assertTrue(wit.contains("[method]output-pin.toggle: func(self: borrow<output-pin>);"), wit);
+        assertTrue(wit.contains("release: func(pin: own<output-pin>) -> u32;"), wit);
+        assertTrue(wit.contains("export flip: func(pin: borrow<output-pin>) -> bool;"), wit);
+    }
+
     @Test void theGuestOpensDrivesAndDropsAPin() {
         Board board = new Board();
         try (Store store = new Store(engine); Linker linker = board.linker()) {

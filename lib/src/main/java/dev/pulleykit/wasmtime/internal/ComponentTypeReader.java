@@ -6,10 +6,14 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.pulleykit.wasmtime.ComponentType;
+import dev.pulleykit.wasmtime.FuncType;
+import dev.pulleykit.wasmtime.WitType;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Reads a component's imports and exports through the {@code wasmtime_component_type_*} calls. */
 public final class ComponentTypeReader {
@@ -22,12 +26,74 @@ public final class ComponentTypeReader {
     public static ComponentType read(MemorySegment component, MemorySegment engine) {
         MemorySegment ty = WasmtimeC.wasmtime_component_type(component);
         try {
-            return new ComponentType(
-                items(ty, engine, WasmtimeC.wasmtime_component_type_import_count(ty, engine), WasmtimeC::wasmtime_component_type_import_nth),
-                items(ty, engine, WasmtimeC.wasmtime_component_type_export_count(ty, engine), WasmtimeC::wasmtime_component_type_export_nth));
+            List<ComponentType.Item> imports = items(ty, engine, WasmtimeC.wasmtime_component_type_import_count(ty, engine),
+                WasmtimeC::wasmtime_component_type_import_nth);
+            List<ComponentType.Item> exports = items(ty, engine, WasmtimeC.wasmtime_component_type_export_count(ty, engine),
+                WasmtimeC::wasmtime_component_type_export_nth);
+            Set<String> resources = new LinkedHashSet<>();
+            resourceNames(imports, resources);
+            resourceNames(exports, resources);
+            String only = resources.size() == 1 ? resources.iterator().next() : null;
+            return new ComponentType(nameHandles(imports, only), nameHandles(exports, only));
         } finally {
             WasmtimeC.wasmtime_component_type_delete(ty);
         }
+    }
+
+    // ---- naming resource handles ------------------------------------------------------------
+    // Before instantiation the C API gives a handle's resource only as a type object, and the
+    // objects of one resource do not compare equal across items. The names are therefore taken
+    // from what the component model fixes: `[constructor]R` returns own<R>, `[method]R.f` takes
+    // borrow<R> first. Where the component has a single resource, every handle is to it.
+
+    private static void resourceNames(List<ComponentType.Item> items, Set<String> into) {
+        for (ComponentType.Item i : items) {
+            if (i instanceof ComponentType.OtherItem(String name, String kind) && kind.equals("resource")) into.add(name);
+            if (i instanceof ComponentType.InstanceItem in) resourceNames(in.items(), into);
+        }
+    }
+
+    private static List<ComponentType.Item> nameHandles(List<ComponentType.Item> items, String only) {
+        List<ComponentType.Item> out = new ArrayList<>(items.size());
+        for (ComponentType.Item i : items) {
+            out.add(switch (i) {
+                case ComponentType.FuncItem f -> new ComponentType.FuncItem(f.name(), nameHandles(f.name(), f.type(), only));
+                case ComponentType.InstanceItem in -> new ComponentType.InstanceItem(in.name(), nameHandles(in.items(), only));
+                case ComponentType.OtherItem o -> o;
+            });
+        }
+        return out;
+    }
+
+    private static FuncType nameHandles(String func, FuncType type, String only) {
+        String owner = func.startsWith("[constructor]") ? func.substring("[constructor]".length())
+            : func.startsWith("[method]") && func.indexOf('.') > 0 ? func.substring("[method]".length(), func.indexOf('.')) : null;
+        List<FuncType.Param> params = new ArrayList<>();
+        for (int p = 0; p < type.params().size(); p++) {
+            FuncType.Param param = type.params().get(p);
+            String name = p == 0 && func.startsWith("[method]") && owner != null ? owner : only;
+            params.add(new FuncType.Param(param.name(), named(param.type(), name)));
+        }
+        String resultName = func.startsWith("[constructor]") ? owner : only;
+        return new FuncType(params, type.result() == null ? null : named(type.result(), resultName));
+    }
+
+    /** {@code type} with its unnamed handles named {@code name} (null leaves them). */
+    private static WitType named(WitType type, String name) {
+        if (name == null) return type;
+        return switch (type) {
+            case WitType.HandleType h when h.name() == null -> new WitType.HandleType(h.own(), name, h.resource());
+            case WitType.ListType(WitType e) -> new WitType.ListType(named(e, name));
+            case WitType.OptionType(WitType e) -> new WitType.OptionType(named(e, name));
+            case WitType.ResultType(WitType ok, WitType err) -> new WitType.ResultType(
+                ok == null ? null : named(ok, name), err == null ? null : named(err, name));
+            case WitType.TupleType(List<WitType> ts) -> new WitType.TupleType(ts.stream().map(t -> named(t, name)).toList());
+            case WitType.RecordType(List<WitType.Field> fs) -> new WitType.RecordType(
+                fs.stream().map(f -> new WitType.Field(f.name(), named(f.type(), name))).toList());
+            case WitType.VariantType(List<WitType.Case> cs) -> new WitType.VariantType(
+                cs.stream().map(c -> new WitType.Case(c.name(), c.payload() == null ? null : named(c.payload(), name))).toList());
+            default -> type;
+        };
     }
 
     private static List<ComponentType.Item> items(MemorySegment ty, MemorySegment engine, long count, Nth nth) {

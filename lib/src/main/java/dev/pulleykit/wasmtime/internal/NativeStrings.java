@@ -3,6 +3,7 @@ package dev.pulleykit.wasmtime.internal;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
 import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.MemorySegment;
@@ -32,29 +33,46 @@ public final class NativeStrings {
     }
 
     /**
-     * Like {@link #firstUnpairedSurrogate(String)}, given {@code utf8 = s.getBytes(UTF_8)}, which
-     * Java makes with every unpaired surrogate replaced by '?'. When every char became one byte
-     * the string is ASCII, save for such replacements, so only the '?' bytes need a look: the
-     * common case costs a byte scan instead of a char-by-char test.
+     * {@code s} as UTF-8 in {@code arena} memory, or null when {@code s} has an unpaired
+     * surrogate. The segment is the bytes alone (its allocation carries a NUL after them).
+     *
+     * <p>{@code allocateFrom} copies an ASCII string straight into native memory, with no
+     * {@code byte[]} in between; other strings go through {@code getBytes}, which turns each
+     * unpaired surrogate into '?'. So when every char became one byte, the string was ASCII
+     * unless some byte is a '?' that the string does not have: only then, and for non-ASCII
+     * strings, are the chars themselves looked at.
      */
-    public static int firstUnpairedSurrogate(String s, byte[] utf8) {
-        if (utf8.length != s.length()) return firstUnpairedSurrogate(s);
-        for (int i = 0; i < utf8.length; i++) {
-            if (utf8[i] == '?' && s.charAt(i) != '?') return i;
-        }
-        return -1;
+    public static MemorySegment utf8(SegmentAllocator arena, String s) {
+        MemorySegment terminated = arena.allocateFrom(s, StandardCharsets.UTF_8);
+        long n = terminated.byteSize() - 1;
+        boolean mayHaveSurrogates = n != s.length() || containsByte(terminated, n, (byte) '?');
+        if (mayHaveSurrogates && firstUnpairedSurrogate(s) >= 0) return null;
+        return terminated.asSlice(0, n);
     }
 
-    /** Writes a {@code wasm_name_t} {size, data} at {@code offset} of {@code vec}, the data copied from {@code utf8}. */
-    public static void writeUtf8(SegmentAllocator arena, MemorySegment vec, long offset, byte[] utf8) {
-        MemorySegment data = utf8.length == 0 ? arena.allocate(1) : arena.allocateFrom(JAVA_BYTE, utf8);
-        vec.set(JAVA_LONG, offset + Layouts.VEC_SIZE, utf8.length);
-        vec.set(ADDRESS, offset + Layouts.VEC_DATA, data);
+    /** Whether the first {@code n} bytes of {@code m} hold {@code b}: eight bytes per step. */
+    static boolean containsByte(MemorySegment m, long n, byte b) {
+        final long ones = 0x0101010101010101L, highs = 0x8080808080808080L;
+        long pattern = ones * (b & 0xFF);
+        long i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long x = m.get(JAVA_LONG_UNALIGNED, i) ^ pattern; // a zero byte where m has b
+            if (((x - ones) & ~x & highs) != 0) return true;
+        }
+        for (; i < n; i++) if (m.get(JAVA_BYTE, i) == b) return true;
+        return false;
+    }
+
+    /** Writes a {@code wasm_name_t} {size, data} at {@code offset} of {@code vec}, pointing at {@code utf8}. */
+    public static void writeVec(MemorySegment vec, long offset, MemorySegment utf8) {
+        vec.set(JAVA_LONG, offset + Layouts.VEC_SIZE, utf8.byteSize());
+        vec.set(ADDRESS, offset + Layouts.VEC_DATA, utf8);
     }
 
     /** Writes a {@code wasm_name_t} {size, data} at {@code vec} pointing at arena memory. */
     public static void writeName(SegmentAllocator arena, MemorySegment vec, long offset, String s) {
-        writeUtf8(arena, vec, offset, s.getBytes(StandardCharsets.UTF_8));
+        MemorySegment terminated = arena.allocateFrom(s, StandardCharsets.UTF_8);
+        writeVec(vec, offset, terminated.asSlice(0, terminated.byteSize() - 1));
     }
 
     /** Reads a {@code wasm_name_t} at {@code offset} of {@code vec}. */
@@ -64,11 +82,21 @@ public final class NativeStrings {
         return read(data, size);
     }
 
-    /** Reads {@code length} UTF-8 bytes at {@code data}. */
+    private static final int READ_BUFFER = 16 * 1024;
+    private static final ThreadLocal<byte[]> READ_BYTES = ThreadLocal.withInitial(() -> new byte[READ_BUFFER]);
+
+    /**
+     * Reads {@code length} UTF-8 bytes at {@code data}. Up to 16 KiB go through a per-thread
+     * buffer, so the String's own array is the only one made.
+     */
     public static String read(MemorySegment data, long length) {
         if (length == 0) return "";
-        byte[] bytes = data.reinterpret(length).toArray(JAVA_BYTE);
-        return new String(bytes, StandardCharsets.UTF_8);
+        if (length <= READ_BUFFER) {
+            byte[] buffer = READ_BYTES.get();
+            MemorySegment.copy(data.reinterpret(length), JAVA_BYTE, 0, buffer, 0, (int) length);
+            return new String(buffer, 0, (int) length, StandardCharsets.UTF_8);
+        }
+        return new String(data.reinterpret(length).toArray(JAVA_BYTE), StandardCharsets.UTF_8);
     }
 
     /** Reads a {@code (const char *name, size_t len)} pair that the C API returned through out-params. */

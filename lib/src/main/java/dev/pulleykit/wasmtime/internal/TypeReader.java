@@ -7,6 +7,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.pulleykit.wasmtime.FuncType;
+import dev.pulleykit.wasmtime.HostResource;
 import dev.pulleykit.wasmtime.WitType;
 import dev.pulleykit.wasmtime.WitType.Primitive;
 import java.lang.foreign.Arena;
@@ -112,8 +113,11 @@ public final class TypeReader {
             case T_FLAGS -> new WitType.FlagsType(names(of, WasmtimeC::wasmtime_component_flags_type_names_count,
                 (i, np, nl) -> WasmtimeC.wasmtime_component_flags_type_names_nth(of, i, np, nl)));
             // `of` is the resource's type object, owned by this valtype; a host resource is found by it.
-            case T_OWN -> new WitType.HandleType(true, ResourceTypes.matching(of));
-            case T_BORROW -> new WitType.HandleType(false, ResourceTypes.matching(of));
+            case T_OWN, T_BORROW -> {
+                HostResource<?> host = ResourceTypes.matching(of);
+                // A guest's own resources have no name here; ComponentTypeReader names them where it can.
+                yield new WitType.HandleType(kind == T_OWN, null, host);
+            }
             case T_FUTURE -> new WitType.Unsupported("future");
             case T_STREAM -> new WitType.Unsupported("stream");
             case T_ERROR_CONTEXT -> new WitType.Unsupported("error-context");

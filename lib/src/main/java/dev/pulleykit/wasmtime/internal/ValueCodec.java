@@ -160,15 +160,15 @@ public final class ValueCodec {
     private static void encodePrimitive(CallScratch arena, MemorySegment slot, WitValue value, Primitive p, String where) {
         if (encodeScalar(slot, value, p)) return;
         if (p == Primitive.STRING && value instanceof Str(String s)) {
-            byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            int bad = NativeStrings.firstUnpairedSurrogate(s, utf8);
-            if (bad >= 0) {
+            MemorySegment utf8 = NativeStrings.utf8(arena, s);
+            if (utf8 == null) {
+                int bad = NativeStrings.firstUnpairedSurrogate(s);
                 throw new SignatureMismatchException(String.format(
                     "%s: the string has an unpaired surrogate (U+%04X) at index %d, so it is not valid Unicode "
                         + "and has no UTF-8 form; WIT strings must be valid Unicode", where, (int) s.charAt(bad), bad));
             }
             kind(slot, STRING);
-            NativeStrings.writeUtf8(arena, slot, VAL_OF, utf8);
+            NativeStrings.writeVec(slot, VAL_OF, utf8);
             return;
         }
         throw mismatch(where, p, value);
@@ -251,7 +251,7 @@ public final class ValueCodec {
         return switch (kind) {
             case BOOL -> new Bool(val.get(JAVA_BOOLEAN, VAL_OF));
             case S8 -> new S8(val.get(JAVA_BYTE, VAL_OF));
-            case U8 -> new U8(Byte.toUnsignedInt(val.get(JAVA_BYTE, VAL_OF)));
+            case U8 -> WitValue.U8.of(Byte.toUnsignedInt(val.get(JAVA_BYTE, VAL_OF)));
             case S16 -> new S16(val.get(JAVA_SHORT, VAL_OF));
             case U16 -> new U16(Short.toUnsignedInt(val.get(JAVA_SHORT, VAL_OF)));
             case S32 -> new S32(val.get(JAVA_INT, VAL_OF));
