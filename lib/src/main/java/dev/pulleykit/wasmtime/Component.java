@@ -57,9 +57,9 @@ public final class Component implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocateFrom(JAVA_BYTE, bytes);
             MemorySegment out = arena.allocate(ADDRESS);
-            MemorySegment err = compile
-                ? WasmtimeC.wasmtime_component_new(engine.pointer(), buf, bytes.length, out)
-                : WasmtimeC.wasmtime_component_deserialize(engine.pointer(), buf, bytes.length, out);
+            MemorySegment err = engine.use(e -> compile
+                ? WasmtimeC.wasmtime_component_new(e, buf, bytes.length, out)
+                : WasmtimeC.wasmtime_component_deserialize(e, buf, bytes.length, out));
             String message = Errors.take(err);
             if (message != null) {
                 if (compile) throw new CompileException(what + " failed.", message);
@@ -74,7 +74,7 @@ public final class Component implements AutoCloseable {
     public byte[] serialize() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment vec = arena.allocate(Layouts.VEC);
-            String message = Errors.take(WasmtimeC.wasmtime_component_serialize(pointer(), vec));
+            String message = Errors.take(use(c -> WasmtimeC.wasmtime_component_serialize(c, vec)));
             if (message != null) throw new WasmtimeException("serializing a component failed", message);
             try {
                 long size = vec.get(java.lang.foreign.ValueLayout.JAVA_LONG, Layouts.VEC_SIZE);
@@ -88,13 +88,14 @@ public final class Component implements AutoCloseable {
     /** The component's imports and exports with their WIT signatures. */
     public ComponentType type() {
         ComponentType t = type;
-        if (t == null) type = t = ComponentTypeReader.read(pointer(), engine.pointer());
+        if (t == null) type = t = use(c -> engine.use(e -> ComponentTypeReader.read(c, e)));
         return t;
     }
 
     public Engine engine() { return engine; }
 
-    MemorySegment pointer() { return component.get(); }
+    /** Runs {@code call} with the {@code wasmtime_component_t*}, safe from a racing {@link #close()}. */
+    <T> T use(java.util.function.Function<MemorySegment, T> call) { return component.use(call); }
 
     @Override public void close() { component.close(); }
 

@@ -95,10 +95,16 @@ public final class Engine implements AutoCloseable {
     public EngineConfig config() { return config; }
 
     /** True when this engine runs code on the Pulley interpreter rather than as native machine code. */
-    public boolean isPulley() { return WasmtimeC.wasmtime_engine_is_pulley(pointer()); }
+    public boolean isPulley() { return use(WasmtimeC::wasmtime_engine_is_pulley); }
 
-    /** The {@code wasm_engine_t*}; for the binding's own classes. */
-    MemorySegment pointer() { return engine.get(); }
+    /**
+     * Runs {@code call} with the {@code wasm_engine_t*}, which another thread's {@link #close()}
+     * cannot free until the call returns; for the binding's own classes.
+     */
+    <T> T use(java.util.function.Function<MemorySegment, T> call) { return engine.use(call); }
+
+    /** The {@code wasm_engine_t*} as an identity, never to be passed to C. */
+    long address() { return use(MemorySegment::address); }
 
     @Override public void close() { engine.close(); }
 

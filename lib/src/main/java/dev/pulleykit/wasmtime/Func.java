@@ -75,8 +75,13 @@ public final class Func {
         instance.store().beforeEntering();
         try (CallScratch scratch = CallScratch.begin(ctx)) {
             MemorySegment argv = scratch.allocate(VAL * Math.max(1, args.length), 8);
-            for (int i = 0; i < args.length; i++) {
-                ValueCodec.encode(scratch, argv.asSlice(i * VAL, VAL), args[i], paramTypes[i], wheres[i]);
+            try {
+                for (int i = 0; i < args.length; i++) {
+                    ValueCodec.encode(scratch, argv.asSlice(i * VAL, VAL), args[i], paramTypes[i], wheres[i]);
+                }
+            } catch (RuntimeException e) {
+                scratch.undoMovedIn(); // the call never happened: owned handles stay Java's
+                throw e;
             }
             int nresults = type.result() == null ? 0 : 1;
             // Zeroed (kind 0, a bool): func_call drops a slot's old value before writing the result.

@@ -79,17 +79,23 @@ public final class HostResource<T> {
     }
 
     /**
-     * Removes the object behind {@code handle} from the table without running the drop action,
-     * and returns it: Java takes it over. Use it in a host function that receives an
-     * {@code own} handle and wants to keep the object.
+     * Removes an object from the table without running the drop action, and returns it: Java
+     * takes it over. Give it the handle, or the object itself (as a {@code defineJava} host
+     * function receives it). Use it in a host function that receives an {@code own} handle and
+     * wants to keep the object.
      */
-    public T take(WitValue.Handle handle) {
-        T object;
-        synchronized (this) {
-            object = get(checkMine(handle).rep());
-            byRep.remove(handle.rep());
-            byObject.remove(object);
+    public synchronized T take(Object handleOrObject) {
+        int rep;
+        if (handleOrObject instanceof WitValue.Handle h) {
+            rep = checkMine(h).rep();
+        } else {
+            Integer r = byObject.get(handleOrObject);
+            if (r == null) throw new IllegalStateException(handleOrObject + " is not in the table of " + name);
+            rep = r;
         }
+        T object = get(rep);
+        byRep.remove(rep);
+        byObject.remove(object);
         return object;
     }
 

@@ -27,7 +27,7 @@ public final class Linker implements AutoCloseable {
 
     public Linker(Engine engine) {
         this.engine = engine;
-        this.linker = new NativeResource(this, "linker", WasmtimeC.wasmtime_component_linker_new(engine.pointer()),
+        this.linker = new NativeResource(this, "linker", engine.use(WasmtimeC::wasmtime_component_linker_new),
             WasmtimeC::wasmtime_component_linker_delete);
     }
 
@@ -161,14 +161,14 @@ public final class Linker implements AutoCloseable {
 
     /** Instantiates {@code component} in {@code store}. */
     public Instance instantiate(Store store, Component component) {
-        if (component.engine().pointer().address() != store.engine().pointer().address()) {
+        if (component.engine().address() != store.engine().address()) {
             throw new LinkException("the component and the store come from different engines; use one engine for both");
         }
         // The instance struct must outlive this call: it lives as long as the Java Instance does.
         MemorySegment instance = LayoutSelfCheck.canaryBuffer(Arena.ofAuto(), Layouts.INSTANCE.byteSize());
         store.beforeEntering(); // instantiation can run guest code: it gets the call limits too
-        String message = Errors.take(WasmtimeC.wasmtime_component_linker_instantiate(
-            linker.get(), store.context(), component.pointer(), instance));
+        String message = Errors.take(component.use(c -> WasmtimeC.wasmtime_component_linker_instantiate(
+            linker.get(), store.context(), c, instance)));
         if (message != null) {
             if (message.contains("exceeds memory limits") || message.contains("memory minimum size")) {
                 throw new MemoryLimitException("instantiating the component failed: its memory does not fit the store's cap of "

@@ -21,7 +21,7 @@ public final class Store implements AutoCloseable {
     public Store(Engine engine) {
         this.engine = engine;
         // No host data and no finalizer: the Java side keeps its own state.
-        MemorySegment pointer = WasmtimeC.wasmtime_store_new(engine.pointer(), MemorySegment.NULL, MemorySegment.NULL);
+        MemorySegment pointer = engine.use(e -> WasmtimeC.wasmtime_store_new(e, MemorySegment.NULL, MemorySegment.NULL));
         MemorySegment ctx = pointer.equals(MemorySegment.NULL) ? pointer : WasmtimeC.wasmtime_store_context(pointer);
         this.store = new NativeResource(this, "store", pointer, p -> {
             LIVE.decrementAndGet();

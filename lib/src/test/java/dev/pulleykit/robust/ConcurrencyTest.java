@@ -169,6 +169,54 @@ class ConcurrencyTest {
         assertTrue(e.getMessage().contains("engine is closed"), e.getMessage());
     }
 
+    /**
+     * Closing an engine while other threads are making stores, linkers and components on it:
+     * each attempt either works or says the engine is closed, and none gets a freed pointer
+     * (that would crash the JVM, or corrupt Wasmtime's heap for the rounds that follow).
+     */
+    @Test void closingAnEngineWhileOthersAreStillCreatingOnItIsSafe() throws InterruptedException {
+        Queue<String> errors = new ConcurrentLinkedQueue<>();
+        AtomicLong made = new AtomicLong(), refused = new AtomicLong();
+        for (int round = 0; round < 300; round++) {
+            Engine engine = new Engine(EngineConfig.DESKTOP);
+            CountDownLatch started = new CountDownLatch(3);
+            Thread closer = Thread.ofPlatform().start(() -> {
+                try {
+                    started.await();
+                    engine.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            runAll(3, t -> {
+                started.countDown();
+                for (int i = 0; i < 50; i++) {
+                    try {
+                        switch ((t + i) % 3) {
+                            case 0 -> new Store(engine).close();
+                            case 1 -> new Linker(engine).close();
+                            default -> Component.deserialize(engine, GUEST1).close();
+                        }
+                        made.incrementAndGet();
+                    } catch (IllegalStateException e) {
+                        if (!e.getMessage().contains("engine is closed")) errors.add("unexpected: " + e);
+                        refused.incrementAndGet();
+                    }
+                }
+            }, errors);
+            closer.join();
+        }
+        System.out.printf("ConcurrencyTest: engines closed under their creators: %,d objects made, %,d refused%n",
+            made.get(), refused.get());
+        assertTrue(errors.isEmpty(), first(errors));
+        assertTrue(made.get() > 0 && refused.get() > 0, "the close landed in the middle of the work: " + made + " made, " + refused + " refused");
+        // Wasmtime still works after all that.
+        try (Engine engine = new Engine(EngineConfig.DESKTOP); Component guest2 = Component.deserialize(engine, GUEST2);
+             Store store = new Store(engine); Linker linker = new Linker(engine)) {
+            assertEquals(expected("after"), linker.instantiate(store, guest2).call("run", Optional.of("after")));
+        }
+    }
+
     // ---- the harness ---------------------------------------------------------------------------
 
     interface Body { void run(int thread) throws Exception; }

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,24 +58,34 @@ class HostResourcesTest {
     /** The board: the pins resource and its functions, as plain Java. */
     static final class Board {
         final List<String> events = new ArrayList<>();
-        final HostResource<Pin> pins = new HostResource<>("output-pin");
+        final HostResource<Pin> pins;
 
-        Linker linker() {
-            return new Linker(engine)
-                .defineResource(PINS, pins)
-                .defineJava(PINS, "[constructor]output-pin", a -> {
-                    long n = (Long) a[0];
-                    if (pins.live().values().stream().anyMatch(p -> p.number == n)) {
-                        throw new IllegalStateException("pin " + n + " is already open");
-                    }
-                    return new Pin(n, events);
-                })
-                .defineJava(PINS, "[method]output-pin.number", a -> ((Pin) a[0]).number)
-                .defineJava(PINS, "[method]output-pin.set", a -> { ((Pin) a[0]).high = (Boolean) a[1]; return null; })
-                .defineJava(PINS, "[method]output-pin.toggle", a -> { Pin p = (Pin) a[0]; p.high = !p.high; return null; })
-                .defineJava(PINS, "[method]output-pin.is-high", a -> ((Pin) a[0]).high)
-                .defineJava(PINS, "[static]output-pin.open-count", a -> (long) pins.liveCount())
-                .defineJava(PINS, "release", a -> ((Pin) a[0]).number);
+        Board() { this(new HostResource<>("output-pin")); }
+
+        Board(HostResource<Pin> pins) { this.pins = pins; }
+
+        Linker linker() { return linker(Map.of()); }
+
+        /** The board's linker, with the functions named in {@code replaced} swapped for the test's own. */
+        Linker linker(Map<String, JavaHostFunction> replaced) {
+            Map<String, JavaHostFunction> functions = new LinkedHashMap<>();
+            functions.put("[constructor]output-pin", a -> {
+                long n = (Long) a[0];
+                if (pins.live().values().stream().anyMatch(p -> p.number == n)) {
+                    throw new IllegalStateException("pin " + n + " is already open");
+                }
+                return new Pin(n, events);
+            });
+            functions.put("[method]output-pin.number", a -> ((Pin) a[0]).number);
+            functions.put("[method]output-pin.set", a -> { ((Pin) a[0]).high = (Boolean) a[1]; return null; });
+            functions.put("[method]output-pin.toggle", a -> { Pin p = (Pin) a[0]; p.high = !p.high; return null; });
+            functions.put("[method]output-pin.is-high", a -> ((Pin) a[0]).high);
+            functions.put("[static]output-pin.open-count", a -> (long) pins.liveCount());
+            functions.put("release", a -> ((Pin) a[0]).number);
+            functions.putAll(replaced);
+            Linker linker = new Linker(engine).defineResource(PINS, pins);
+            functions.forEach((name, f) -> linker.defineJava(PINS, name, f));
+            return linker;
         }
     }
 
@@ -155,25 +167,16 @@ class HostResourcesTest {
     @Test void aHostFunctionCanTakeAnOwnedHandleAndKeepTheObject() {
         List<Pin> kept = new ArrayList<>();
         Board board = new Board();
-        HostResource<Pin> pins = board.pins;
-        try (Store store = new Store(engine); Linker linker = new Linker(engine)
-                .defineResource(PINS, pins)
-                .defineJava(PINS, "[constructor]output-pin", a -> new Pin((Long) a[0], board.events))
-                .defineJava(PINS, "[method]output-pin.number", a -> ((Pin) a[0]).number)
-                .defineJava(PINS, "[method]output-pin.set", a -> null)
-                .defineJava(PINS, "[method]output-pin.toggle", a -> null)
-                .defineJava(PINS, "[method]output-pin.is-high", a -> false)
-                .defineJava(PINS, "[static]output-pin.open-count", a -> 0L)
-                .define(PINS, "release", args -> {
-                    Pin p = pins.take((WitValue.Handle) args[0]);
-                    kept.add(p);
-                    return new WitValue.U32(p.number);
-                })) {
+        try (Store store = new Store(engine); Linker linker = board.linker(Map.of("release", a -> {
+                Pin p = board.pins.take(a[0]);
+                kept.add(p);
+                return p.number;
+            }))) {
             Instance guest = linker.instantiate(store, lights);
             assertEquals(4L, guest.call("open-and-release", 4));
             assertEquals(1, kept.size());
             assertFalse(kept.getFirst().closed, "taken, so not dropped");
-            assertEquals(0, pins.liveCount(), "taken out of the table");
+            assertEquals(0, board.pins.liveCount(), "taken out of the table");
         }
     }
 
@@ -193,38 +196,20 @@ class HostResourcesTest {
         // A pin that fails mid-blink, so the guest never gets to drop its handle.
         Board board = new Board();
         Store store = new Store(engine);
-        HostResource<Pin> pins = board.pins;
-        try (Linker linker = new Linker(engine)
-                .defineResource(PINS, pins)
-                .defineJava(PINS, "[constructor]output-pin", a -> new Pin((Long) a[0], board.events))
-                .defineJava(PINS, "[method]output-pin.number", a -> ((Pin) a[0]).number)
-                .defineJava(PINS, "[method]output-pin.set", a -> null)
-                .defineJava(PINS, "[method]output-pin.toggle", a -> { throw new IllegalStateException("pin shorted"); })
-                .defineJava(PINS, "[method]output-pin.is-high", a -> false)
-                .defineJava(PINS, "[static]output-pin.open-count", a -> 0L)
-                .defineJava(PINS, "release", a -> 0L)) {
+        try (Linker linker = board.linker(Map.of("[method]output-pin.toggle", a -> { throw new IllegalStateException("pin shorted"); }))) {
             Instance guest = linker.instantiate(store, lights);
             assertThrows(HostFunctionException.class, () -> guest.call("blink", 13, 1));
             assertEquals(List.of("open 13"), board.events, "the trap left pin 13 in the guest's hands");
-            assertEquals(1, pins.liveCount());
+            assertEquals(1, board.pins.liveCount());
             store.close();
             assertEquals(List.of("open 13", "close 13"), board.events, "closing the store dropped it");
-            assertEquals(0, pins.liveCount());
+            assertEquals(0, board.pins.liveCount());
         }
     }
 
     @Test void aDropActionThatThrowsComesOutOfTheCall() {
-        List<String> events = new ArrayList<>();
-        HostResource<Pin> pins = new HostResource<>("output-pin", p -> { throw new IllegalStateException("pin " + p.number + " is stuck"); });
-        try (Store store = new Store(engine); Linker linker = new Linker(engine)
-                .defineResource(PINS, pins)
-                .defineJava(PINS, "[constructor]output-pin", a -> new Pin((Long) a[0], events))
-                .defineJava(PINS, "[method]output-pin.number", a -> ((Pin) a[0]).number)
-                .defineJava(PINS, "[method]output-pin.set", a -> null)
-                .defineJava(PINS, "[method]output-pin.toggle", a -> null)
-                .defineJava(PINS, "[method]output-pin.is-high", a -> false)
-                .defineJava(PINS, "[static]output-pin.open-count", a -> 0L)
-                .defineJava(PINS, "release", a -> 0L)) {
+        Board board = new Board(new HostResource<>("output-pin", p -> { throw new IllegalStateException("pin " + p.number + " is stuck"); }));
+        try (Store store = new Store(engine); Linker linker = board.linker()) {
             Instance guest = linker.instantiate(store, lights);
             var e = assertThrows(HostFunctionException.class, () -> guest.call("blink", 9, 1));
             assertTrue(e.getCause().getMessage().contains("pin 9 is stuck"), e.getCause().getMessage());

@@ -30,6 +30,7 @@ public final class CallScratch implements SegmentAllocator, AutoCloseable {
     private boolean inUse;
     private MemorySegment context = MemorySegment.NULL;
     private java.util.List<MemorySegment> handles; // resource_any_t* to delete on close
+    private java.util.List<ResourceTypes.Held> movedIn; // owned handles this call put into its store
 
     private CallScratch() {
         this.nested = null;
@@ -82,8 +83,26 @@ public final class CallScratch implements SegmentAllocator, AutoCloseable {
         return s;
     }
 
+    /** Records that an owned handle went into the call's store ({@link ResourceTypes#movedIn}). */
+    public void movedIn(dev.pulleykit.wasmtime.HostResource<?> resource, int rep) {
+        ResourceTypes.movedIn(context, resource, rep);
+        if (movedIn == null) movedIn = new java.util.ArrayList<>(2);
+        movedIn.add(new ResourceTypes.Held(resource, rep));
+    }
+
+    /**
+     * Takes back what {@link #movedIn} recorded: for a call that failed before it reached the
+     * guest, so that closing the store later does not drop objects Java still owns.
+     */
+    public void undoMovedIn() {
+        if (movedIn == null) return;
+        for (ResourceTypes.Held h : movedIn) ResourceTypes.movedOut(context, h.resource(), h.rep());
+        movedIn = null;
+    }
+
     @Override
     public void close() {
+        movedIn = null;
         if (handles != null) {
             for (MemorySegment h : handles) WasmtimeC.wasmtime_component_resource_any_delete(h);
             handles = null;

@@ -187,7 +187,7 @@ public final class ValueCodec {
             if (err != null) throw new SignatureMismatchException(where + ": " + h + " cannot be handed to the guest: " + err);
             MemorySegment any = out.get(ADDRESS, 0);
             arena.deleteOnClose(any);
-            if (own) ResourceTypes.movedIn(arena.context(), h.resource(), h.rep());
+            if (own) arena.movedIn(h.resource(), h.rep());
             return any;
         } finally {
             WasmtimeC.wasmtime_component_resource_host_delete(host);
