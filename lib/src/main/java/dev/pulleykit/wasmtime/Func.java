@@ -8,6 +8,7 @@ import dev.pulleykit.wasmtime.internal.TypeReader;
 import dev.pulleykit.wasmtime.internal.ValueCodec;
 import dev.pulleykit.wasmtime.internal.WasmtimeC;
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.Reference;
 import java.util.List;
 
 /** An exported component function, bound to its instance. Calls check arguments against its WIT type. */
@@ -95,6 +96,10 @@ public final class Func {
             } finally {
                 WasmtimeC.wasmtime_component_val_delete(results);
             }
+        } finally {
+            // The store (through the instance) must outlive the call, even when the caller keeps
+            // no reference to any of them: `linker.instantiate(new Store(engine), c).call(...)`.
+            Reference.reachabilityFence(this);
         }
     }
 

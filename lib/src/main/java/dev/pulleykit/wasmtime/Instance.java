@@ -58,6 +58,7 @@ public final class Instance {
                 return new Func(this, name, func.asSlice(0, Layouts.FUNC.byteSize()));
             } finally {
                 WasmtimeC.wasmtime_component_export_index_delete(index);
+                java.lang.ref.Reference.reachabilityFence(this); // keeps the store alive through the calls above
             }
         }
     }

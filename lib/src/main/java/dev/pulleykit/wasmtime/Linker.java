@@ -13,6 +13,7 @@ import dev.pulleykit.wasmtime.internal.ResourceTypes;
 import dev.pulleykit.wasmtime.internal.WasmtimeC;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -154,6 +155,7 @@ public final class Linker implements AutoCloseable {
             } finally {
                 if (target != root) WasmtimeC.wasmtime_component_linker_instance_delete(target);
                 WasmtimeC.wasmtime_component_linker_instance_delete(root);
+                Reference.reachabilityFence(this);
             }
         }
         return this;
@@ -188,6 +190,8 @@ public final class Linker implements AutoCloseable {
                 + " Provide every import in the linker before instantiating.", message);
         }
         LayoutSelfCheck.checkCanary(instance, Layouts.INSTANCE.byteSize(), "wasmtime_component_instance_t");
+        Reference.reachabilityFence(this); // the linker and the store were in use until here
+        Reference.reachabilityFence(store);
         return new Instance(store, component, instance.asSlice(0, Layouts.INSTANCE.byteSize()));
     }
 

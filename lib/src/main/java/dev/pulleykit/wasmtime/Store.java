@@ -95,6 +95,7 @@ public final class Store implements AutoCloseable {
     public Store setMemoryLimit(long bytes) {
         if (bytes < 0) throw new IllegalArgumentException("the memory cap must be 0 or more bytes");
         WasmtimeC.wasmtime_store_limiter(store.get(), bytes, -1, -1, -1, -1);
+        java.lang.ref.Reference.reachabilityFence(this);
         memoryLimit = bytes;
         return this;
     }

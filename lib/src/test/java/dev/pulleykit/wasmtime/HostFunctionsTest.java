@@ -63,6 +63,29 @@ class HostFunctionsTest {
         }
     }
 
+    /**
+     * Nothing but the call chain refers to the store, the linker or the instance, and the
+     * collector runs (and the Cleaner gets time) in the middle of the guest's call: the store
+     * must live until the call is over, or Wasmtime would run on freed memory.
+     */
+    @Test void aStoreNobodyHoldsLivesThroughItsCall() {
+        for (int i = 0; i < 20; i++) {
+            Object toggles = new Linker(engine)
+                .defineJava("embedded:platform/gpio", "set-high", a -> null)
+                .defineJava("embedded:platform/gpio", "set-low", a -> null)
+                .defineJava("embedded:platform/gpio", "read", a -> false)
+                .defineJava("embedded:platform/timer", "delay-ms", a -> {
+                    System.gc();
+                    Thread.sleep(2);
+                    return null;
+                })
+                .defineJava("embedded:platform/timer", "now-ms", a -> 0L)
+                .defineJava("embedded:platform/log", "info", a -> null)
+                .instantiate(new Store(engine), blinky).call("run", 2);
+            assertEquals(4L, toggles);
+        }
+    }
+
     @Test void aMissingImportIsNamed() {
         try (Store store = new Store(engine); Linker linker = new Linker(engine)
                 .defineJava("embedded:platform/gpio", "set-high", a -> null)) {

@@ -21,8 +21,9 @@ public final class CallScratch implements SegmentAllocator, AutoCloseable {
     private static final long SIZE = 64 * 1024;
     private static final ThreadLocal<CallScratch> PER_THREAD = ThreadLocal.withInitial(CallScratch::new);
 
-    // Freed by the garbage collector once the thread (and so this scratch) is gone.
-    private final MemorySegment buffer = Arena.ofAuto().allocate(SIZE, 16);
+    // The thread's buffer, freed by the garbage collector once the thread is gone. A one-off
+    // scratch for a nested call has none: it would cost more than the call.
+    private final MemorySegment buffer;
     private final SegmentAllocator nested; // non-null for a one-off scratch
     private final Arena nestedArena;
     private long used;
@@ -33,11 +34,13 @@ public final class CallScratch implements SegmentAllocator, AutoCloseable {
     private java.util.List<ResourceTypes.Held> movedIn; // owned handles this call put into its store
 
     private CallScratch() {
+        this.buffer = Arena.ofAuto().allocate(SIZE, 16);
         this.nested = null;
         this.nestedArena = null;
     }
 
     private CallScratch(Arena arena) {
+        this.buffer = null;
         this.nestedArena = arena;
         this.nested = arena;
     }

@@ -2,6 +2,7 @@ package dev.pulleykit.wasmtime.internal;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -15,10 +16,14 @@ import java.util.function.Function;
  * <p>Objects shared between threads (an engine, a component) pass their pointer to C calls
  * through {@link #use}, which counts the calls in flight: a {@link #close()} that races with
  * one frees the pointer only when that call is done, so no call ever gets a freed pointer.
+ * {@link #use} also keeps the owner reachable until the call returns: without that, an owner
+ * that nothing else refers to (as in {@code new Linker(engine).instantiate(...)}) could be
+ * collected, and its Cleaner free the pointer, while C is still using it.
  */
 public final class NativeResource implements AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
 
+    private final Object owner; // never reached from the cleaning action
     private final String what;
     private final MemorySegment pointer;
     private final Cleaner.Cleanable cleanable;
@@ -29,6 +34,7 @@ public final class NativeResource implements AutoCloseable {
         if (pointer == null || pointer.equals(MemorySegment.NULL)) {
             throw new IllegalStateException("Wasmtime returned no " + what);
         }
+        this.owner = owner;
         this.what = what;
         this.pointer = pointer;
         this.cleanable = CLEANER.register(owner, () -> deleter.accept(pointer));
@@ -52,6 +58,7 @@ public final class NativeResource implements AutoCloseable {
         } finally {
             // The last call out of a closed resource frees it; clean() runs the deleter at most once.
             if (inUse.decrementAndGet() == 0 && closed) cleanable.clean();
+            Reference.reachabilityFence(owner);
         }
     }
 
