@@ -84,12 +84,19 @@ public final class Linker implements AutoCloseable {
 
     private Linker addFunc(String instance, String name, HostCallbacks.Handler handler) {
         String where = (instance == null || instance.isEmpty() ? "" : instance + "#") + name;
-        HostCallbacks.Handler dropping = (args, type) -> {
-            WitValue result = null;
-            try {
-                return result = handler.call(args, type);
-            } finally {
-                dropOwnedArguments(args, result);
+        HostCallbacks.Handler dropping = new HostCallbacks.Handler() {
+            private volatile Boolean takesOwnHandles; // worked out from the type on the first call
+
+            @Override public WitValue call(WitValue[] args, FuncType type) throws Throwable {
+                Boolean owns = takesOwnHandles;
+                if (owns == null) takesOwnHandles = owns = type.params().stream().anyMatch(p -> mayHoldOwn(p.type()));
+                if (!owns) return handler.call(args, type);
+                WitValue result = null;
+                try {
+                    return result = handler.call(args, type);
+                } finally {
+                    dropOwnedArguments(args, result);
+                }
             }
         };
         return inInstance(instance, (arena, target) -> {
@@ -119,6 +126,20 @@ public final class Linker implements AutoCloseable {
         for (WitValue.Handle h : owned) {
             if (!returned.contains(h)) h.resource().dropRep(h.rep());
         }
+    }
+
+    /** Whether a value of {@code type} can carry an {@code own} handle. */
+    private static boolean mayHoldOwn(WitType type) {
+        return switch (type) {
+            case WitType.HandleType h -> h.own();
+            case WitType.ListType(WitType e) -> mayHoldOwn(e);
+            case WitType.OptionType(WitType e) -> mayHoldOwn(e);
+            case WitType.ResultType(WitType ok, WitType err) -> ok != null && mayHoldOwn(ok) || err != null && mayHoldOwn(err);
+            case WitType.TupleType(List<WitType> ts) -> ts.stream().anyMatch(Linker::mayHoldOwn);
+            case WitType.RecordType(List<WitType.Field> fs) -> fs.stream().anyMatch(f -> mayHoldOwn(f.type()));
+            case WitType.VariantType(List<WitType.Case> cs) -> cs.stream().anyMatch(c -> c.payload() != null && mayHoldOwn(c.payload()));
+            default -> false;
+        };
     }
 
     private static void collectOwned(WitValue v, List<WitValue.Handle> into) {
