@@ -135,8 +135,10 @@ public final class JavaValues {
                         WitValue fast = fastScalar(m.get(f.name()), f.type());
                         out.put(f.name(), fast != null ? fast : toWit(m.get(f.name()), f.type(), where + "." + f.name()));
                     }
-                    for (Object k : m.keySet()) {
-                        if (fields.stream().noneMatch(f -> f.name().equals(k))) throw new SignatureMismatchException(where + ": the record has no field '" + k + "'; expected " + type);
+                    if (m.size() != fields.size()) { // every field was found, so some key is not one
+                        for (Object k : m.keySet()) {
+                            if (!out.containsKey(k)) throw new SignatureMismatchException(where + ": the record has no field '" + k + "'; expected " + type);
+                        }
                     }
                     return new RecordValue(out);
                 }

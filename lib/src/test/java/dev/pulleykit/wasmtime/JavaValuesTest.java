@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pulleykit.wasmtime.WitType.Primitive;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,16 @@ class JavaValuesTest {
             + "color: light-blue, perms: {read, exec}, status: ok(7), samples: [some(5), none]}", wit.toString());
         assertEquals(reading, JavaValues.toJava(wit, READING, Reading.class));
         assertEquals(reading, JavaValues.toJava(Wave.parse(wit.toString(), READING), READING, Reading.class));
+    }
+
+    @Test void aMapWithAFieldTooManyOrTooFewIsRefusedByName() {
+        Map<String, Object> extra = new java.util.LinkedHashMap<>(Map.of("x", 1, "y", 2));
+        extra.put("z", 3);
+        String m = assertThrows(SignatureMismatchException.class, () -> JavaValues.toWit(extra, POINT, "p")).getMessage();
+        assertTrue(m.contains("the record has no field 'z'"), m);
+        m = assertThrows(SignatureMismatchException.class, () -> JavaValues.toWit(Map.of("x", 1), POINT, "p")).getMessage();
+        assertTrue(m.contains("field 'y'") && m.contains("is missing"), m);
+        assertEquals(2, ((WitValue.RecordValue) JavaValues.toWit(Map.of("x", 1, "y", 2), POINT, "p")).fields().size());
     }
 
     @Test void enumsMatchByKebabCaseWhateverTheJavaStyle() {

@@ -1,6 +1,8 @@
 package dev.pulleykit.wasmtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pulleykit.wasmtime.WitValue.*;
 import java.util.ArrayList;
@@ -118,6 +120,14 @@ class ValueRoundTripTest {
         assertEquals(new ResultValue(true, WitValue.s32(3)), instance.call("divide", 7, 2));
         assertEquals(new ResultValue(false, WitValue.string("division by zero")), instance.call("divide", 7, 0));
         assertEquals(String.class, instance.call("describe-shape", new VariantValue("circle", new F64(1))).getClass());
+    }
+
+    @Test void aRecordWithAFieldTooManyIsRefusedByName() {
+        Map<String, WitValue> fields = new java.util.LinkedHashMap<>(((WitValue.RecordValue) point(1, 2, "p")).fields());
+        fields.put("z", new WitValue.S32(3));
+        var e = assertThrows(SignatureMismatchException.class, () -> instance.func("echo-point").callWit(new WitValue.RecordValue(fields)));
+        assertTrue(e.getMessage().contains("the record has no field 'z'"), e.getMessage());
+        assertEquals(point(1, 2, "p"), instance.func("echo-point").callWit(point(1, 2, "p")), "the store is still usable");
     }
 
     @Test void signaturesPrintAsWit() {

@@ -55,9 +55,11 @@ public final class ValueCodec {
             }
             case WitType.RecordType t -> {
                 if (!(value instanceof RecordValue(Map<String, WitValue> fields))) throw mismatch(where, type, value);
-                for (String name : fields.keySet()) {
-                    if (t.fields().stream().noneMatch(f -> f.name().equals(name))) {
-                        throw new SignatureMismatchException(where + ": the record has no field '" + name + "'; expected " + type);
+                if (fields.size() != t.fields().size()) { // a missing field is named below; look for an extra one
+                    for (String name : fields.keySet()) {
+                        if (t.fields().stream().noneMatch(f -> f.name().equals(name))) {
+                            throw new SignatureMismatchException(where + ": the record has no field '" + name + "'; expected " + type);
+                        }
                     }
                 }
                 slot.set(JAVA_BYTE, VAL_KIND, RECORD);
