@@ -138,7 +138,7 @@ public final class HostResource<T> {
 
     /** Accepts an object or a handle for a {@code own} or {@code borrow} parameter. */
     @SuppressWarnings("unchecked")
-    WitValue.Handle handleFor(Object value, boolean own, String where) {
+    WitValue.Handle handleFor(Object value, boolean own) {
         if (value instanceof WitValue.Handle h) {
             checkMine(h);
             return h.own() == own ? h : new WitValue.Handle(this, h.rep(), own);

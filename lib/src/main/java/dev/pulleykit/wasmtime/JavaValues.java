@@ -172,7 +172,7 @@ public final class JavaValues {
                 }
             }
             case WitType.HandleType t -> {
-                if (t.resource() != null) return t.resource().handleFor(v, t.own(), where);
+                if (t.resource() != null) return t.resource().handleFor(v, t.own());
                 throw new SignatureMismatchException(where + ": " + type + " is not a resource this linker defines, so a plain "
                     + "object cannot stand for it; pass a WitValue.Handle, or define the resource with linker.defineResource");
             }

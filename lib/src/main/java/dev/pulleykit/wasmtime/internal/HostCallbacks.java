@@ -141,9 +141,7 @@ public final class HostCallbacks {
             }
             return MemorySegment.NULL;
         } catch (Throwable t) {
-            PENDING.set(t);
-            String why = t.getMessage() == null ? t.getClass().getName() : t.getClass().getSimpleName() + ": " + t.getMessage();
-            return Errors.newError("host function " + name + " failed: " + why);
+            return park(t, "host function " + name + " failed");
         }
     }
 
@@ -154,10 +152,15 @@ public final class HostCallbacks {
             if (entry != null) entry.destructor().destroy(context, rep);
             return MemorySegment.NULL;
         } catch (Throwable t) {
-            PENDING.set(t);
-            String why = t.getMessage() == null ? t.getClass().getName() : t.getClass().getSimpleName() + ": " + t.getMessage();
-            return Errors.newError("dropping " + name + " #" + rep + " failed: " + why);
+            return park(t, "dropping " + name + " #" + rep + " failed");
         }
+    }
+
+    /** Parks {@code t} for the calling thread and returns the Wasmtime error that unwinds the guest. */
+    private static MemorySegment park(Throwable t, String what) {
+        PENDING.set(t);
+        String why = t.getMessage() == null ? t.getClass().getName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+        return Errors.newError(what + ": " + why);
     }
 
     private static void onFinalize(MemorySegment env) {

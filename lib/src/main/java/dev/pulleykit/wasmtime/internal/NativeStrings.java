@@ -43,11 +43,17 @@ public final class NativeStrings {
      * strings, are the chars themselves looked at.
      */
     public static MemorySegment utf8(SegmentAllocator arena, String s) {
-        MemorySegment terminated = arena.allocateFrom(s, StandardCharsets.UTF_8);
-        long n = terminated.byteSize() - 1;
-        boolean mayHaveSurrogates = n != s.length() || containsByte(terminated, n, (byte) '?');
+        MemorySegment bytes = unchecked(arena, s);
+        long n = bytes.byteSize();
+        boolean mayHaveSurrogates = n != s.length() || containsByte(bytes, n, (byte) '?');
         if (mayHaveSurrogates && firstUnpairedSurrogate(s) >= 0) return null;
-        return terminated.asSlice(0, n);
+        return bytes;
+    }
+
+    /** {@code s} as UTF-8 in {@code arena} memory, without its NUL; unpaired surrogates become '?'. */
+    private static MemorySegment unchecked(SegmentAllocator arena, String s) {
+        MemorySegment terminated = arena.allocateFrom(s, StandardCharsets.UTF_8);
+        return terminated.asSlice(0, terminated.byteSize() - 1);
     }
 
     /** Whether the first {@code n} bytes of {@code m} hold {@code b}: eight bytes per step. */
@@ -71,8 +77,7 @@ public final class NativeStrings {
 
     /** Writes a {@code wasm_name_t} {size, data} at {@code vec} pointing at arena memory. */
     public static void writeName(SegmentAllocator arena, MemorySegment vec, long offset, String s) {
-        MemorySegment terminated = arena.allocateFrom(s, StandardCharsets.UTF_8);
-        writeVec(vec, offset, terminated.asSlice(0, terminated.byteSize() - 1));
+        writeVec(vec, offset, unchecked(arena, s));
     }
 
     /** Reads a {@code wasm_name_t} at {@code offset} of {@code vec}. */
