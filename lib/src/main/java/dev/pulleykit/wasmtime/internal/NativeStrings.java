@@ -56,14 +56,30 @@ public final class NativeStrings {
         return terminated.asSlice(0, terminated.byteSize() - 1);
     }
 
-    /** Whether the first {@code n} bytes of {@code m} hold {@code b}: eight bytes per step. */
+    private static final int SCAN_WORDS = 512; // 4 KiB of longs per step
+    private static final ThreadLocal<long[]> SCAN_BUFFER = ThreadLocal.withInitial(() -> new long[SCAN_WORDS]);
+
+    /**
+     * Whether the first {@code n} bytes of {@code m} hold {@code b}. The bytes are copied
+     * into a per-thread {@code long[]} a block at a time and tested eight per word with no
+     * early exit: a loop the JIT vectorizes, several times faster than reading the segment
+     * word by word.
+     */
     static boolean containsByte(MemorySegment m, long n, byte b) {
         final long ones = 0x0101010101010101L, highs = 0x8080808080808080L;
         long pattern = ones * (b & 0xFF);
+        long[] words = SCAN_BUFFER.get();
         long i = 0;
-        for (; i + 8 <= n; i += 8) {
-            long x = m.get(JAVA_LONG_UNALIGNED, i) ^ pattern; // a zero byte where m has b
-            if (((x - ones) & ~x & highs) != 0) return true;
+        while (n - i >= 8) {
+            int count = (int) Math.min(SCAN_WORDS, (n - i) >>> 3);
+            MemorySegment.copy(m, JAVA_LONG_UNALIGNED, i, words, 0, count);
+            long found = 0;
+            for (int w = 0; w < count; w++) {
+                long x = words[w] ^ pattern; // a zero byte where m has b
+                found |= (x - ones) & ~x;
+            }
+            if ((found & highs) != 0) return true;
+            i += (long) count << 3;
         }
         for (; i < n; i++) if (m.get(JAVA_BYTE, i) == b) return true;
         return false;

@@ -56,6 +56,25 @@ class NativeStringsTest {
         }
     }
 
+    @Test void containsByteCoversBlockBoundariesAndNearMisses() {
+        // The scan works on 4 KiB blocks of eight-byte words: lengths around a block's end,
+        // and bytes one off the one sought ('>' and '@' beside '?', 0xBF with its high bit).
+        try (Arena arena = Arena.ofConfined()) {
+            for (int n : new int[] {4088, 4095, 4096, 4097, 4103, 4104, 8191, 8192, 8200, 20_000}) {
+                MemorySegment m = arena.allocate(n + 1);
+                for (int i = 0; i < n; i++) m.set(JAVA_BYTE, i, (byte) new int[] {'>', '@', 0xBF, 0x3F ^ 0x80}[i % 4]);
+                assertEquals(false, NativeStrings.containsByte(m, n, (byte) '?'), "none in " + n);
+                for (int at : new int[] {0, 7, 8, 4095, 4096, 4103, n - 8, n - 1}) {
+                    if (at < 0 || at >= n) continue;
+                    byte was = m.get(JAVA_BYTE, at);
+                    m.set(JAVA_BYTE, at, (byte) '?');
+                    assertEquals(true, NativeStrings.containsByte(m, n, (byte) '?'), "at " + at + " of " + n);
+                    m.set(JAVA_BYTE, at, was);
+                }
+            }
+        }
+    }
+
     private static void checkRoundTrip(Arena arena, String s) {
         MemorySegment utf8 = NativeStrings.utf8(arena, s);
         byte[] java = s.getBytes(StandardCharsets.UTF_8);
