@@ -39,7 +39,20 @@ run_tests() {
   mvn_kit verify "$@"
 }
 
-run_bench() { # ./kit bench [JMH OPTIONS]: the binding (JMH) and the C baseline, same machine, same run
+# On AMD Zen CPUs, glibc's `rep movsb` path for copies of 4 KiB and more (which Wasmtime's own
+# copies into and out of guest memory take) runs at one of two speeds, fixed per process by where
+# its buffers land. A C run and a JVM fork that draw different speeds differ by a third on the
+# 4 KiB string alone, so both sides use glibc's vector copy loop instead, the same for each. An
+# explicit GLIBC_TUNABLES, or --glibc-default, is left as it is (bench/c/README.md).
+BENCH_GLIBC_TUNABLES="glibc.cpu.x86_rep_movsb_threshold=1000000000"
+
+run_bench() { # ./kit bench [--glibc-default] [JMH OPTIONS]: the binding (JMH) and the C baseline, same machine, same run
+  if [ "${1:-}" = "--glibc-default" ]; then
+    shift
+  elif [ -z "${GLIBC_TUNABLES:-}" ]; then
+    export GLIBC_TUNABLES="$BENCH_GLIBC_TUNABLES"
+    note "both sides copy with glibc's vector loop, not rep movsb (GLIBC_TUNABLES=$GLIBC_TUNABLES; --glibc-default to keep glibc's choice)"
+  fi
   build_lib
   step "building the benchmarks"
   mvn_kit -q -DskipTests -pl bench -am package >&2 || die "building the benchmarks failed (Maven's output is above)."

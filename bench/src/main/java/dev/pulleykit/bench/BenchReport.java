@@ -49,6 +49,11 @@ public final class BenchReport {
                 cl.path("compile_us_median").asDouble(), cl.path("deserialize_us_median").asDouble());
         }
         System.out.printf(Locale.ROOT, "%nGoal: a call through the binding costs at most %.1fx the same call made directly through the C API.%n", GOAL);
+        // ./kit bench sets this for both sides (scripts/build.sh); the figures depend on it.
+        String tunables = System.getenv("GLIBC_TUNABLES");
+        System.out.println(tunables == null || tunables.isEmpty()
+            ? "glibc copies: its own choice, rep movsb included (figures for kilobyte copies vary from process to process on AMD Zen)."
+            : "glibc copies, both sides: GLIBC_TUNABLES=" + tunables + " (see bench/c/README.md).");
     }
 
     private static JsonNode cAfter;
