@@ -8,6 +8,9 @@
 
 extern crate alloc;
 
+use alloc::format;
+use alloc::string::String;
+
 // `use pins.{output-pin}` in the world makes the bindings bring `OutputPin` into scope.
 
 
@@ -40,6 +43,12 @@ impl Guest for Component {
     fn close(pin: OutputPin) -> u32 {
         pin.number()
         // `pin` is dropped here: the host closes it.
+    }
+
+    fn close_labelled(pin: OutputPin, label: String) -> String {
+        let number = pin.number();
+        drop(pin); // the host closes it before the guest answers
+        format!("{label}: pin {number} closed")
     }
 
     fn open_and_release(pin: u32) -> u32 {

@@ -154,6 +154,30 @@ class HostResourcesTest {
         }
     }
 
+    @Test void aCallRefusedAfterItsOwnedHandleWasEncodedLeavesThePinWithJava() {
+        // The handle, the first argument, goes into the store before the label, the second,
+        // is found unsendable: the call never happens and the move is taken back.
+        Board board = new Board();
+        Store store = new Store(engine);
+        try (Linker linker = board.linker()) {
+            Instance guest = linker.instantiate(store, lights);
+            Pin pin = (Pin) guest.call("open", 5);
+            var e = assertThrows(SignatureMismatchException.class, () -> guest.call("close-labelled", pin, "bad \uD800"));
+            assertTrue(e.getMessage().contains("unpaired surrogate"), e.getMessage());
+            assertTrue(board.pins.isLive(pin), "still Java's");
+            store.close();
+            assertFalse(pin.closed, "closing the store did not drop a pin it never got");
+            assertEquals(List.of("open 5"), board.events);
+
+            try (Store again = new Store(engine)) {
+                Instance next = linker.instantiate(again, lights);
+                assertEquals("done: pin 5 closed", next.call("close-labelled", pin, "done"), "Java can still give it away");
+                assertTrue(pin.closed);
+                assertEquals(0, board.pins.liveCount());
+            }
+        }
+    }
+
     @Test void anOwnedHandleGivenToAHostFunctionIsDroppedWhenItReturns() {
         Board board = new Board();
         try (Store store = new Store(engine); Linker linker = board.linker()) {
