@@ -13,6 +13,8 @@
     (func (export "negate") (param i32) (result i32)
       (i32.eqz (local.get 0)))
     (func (export "nothing"))
+    (func (export "double") (param i32) (result i32)
+      (i32.mul (local.get 0) (i32.const 2)))
     (func (export "boom") (result i32) unreachable))
   (core instance $i (instantiate $m))
   (type $point (record (field "x" u32) (field "y" u32)))
@@ -26,4 +28,10 @@
   (func (export "nothing")
     (canon lift (core func $i "nothing")))
   (func (export "boom") (result u32)
-    (canon lift (core func $i "boom"))))
+    (canon lift (core func $i "boom")))
+  ;; An exported interface, as `export demo:calc/math;` in a WIT world makes one: its
+  ;; functions are called by the name interface#function.
+  (func $double (param "n" u32) (result u32)
+    (canon lift (core func $i "double")))
+  (instance $math (export "double" (func $double)))
+  (export "demo:calc/math" (instance $math)))

@@ -1,6 +1,8 @@
 package dev.pulleykit.wasmtime;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,10 +32,53 @@ public record ComponentType(List<Item> imports, List<Item> exports) {
     /** Anything else (a core module, a resource type, a nested component, a type), by kind. */
     public record OtherItem(String name, String kind) implements Item {}
 
-    /** The exported function of that name at the top level, if any. */
+    /**
+     * The exported function {@code name}, if any: a top-level one such as {@code run}, or one
+     * inside an exported interface, written {@code interface#function} as the component model
+     * names it, for example {@code demo:calc/math#double}.
+     */
     public Optional<FuncType> exportedFunc(String name) {
-        return exports.stream().filter(i -> i instanceof FuncItem f && f.name().equals(name))
+        int hash = name.lastIndexOf('#');
+        List<Item> scope = hash < 0 ? exports : exportedInterface(name.substring(0, hash)).map(InstanceItem::items).orElse(List.of());
+        String simple = name.substring(hash + 1);
+        return scope.stream().filter(i -> i instanceof FuncItem f && f.name().equals(simple))
             .map(i -> ((FuncItem) i).type()).findFirst();
+    }
+
+    /** Every exported function by the name {@link #exportedFunc} takes, with its type, in order. */
+    public Map<String, FuncType> exportedFuncs() {
+        Map<String, FuncType> all = new LinkedHashMap<>();
+        for (Item i : exports) {
+            if (i instanceof FuncItem f) all.put(f.name(), f.type());
+            if (i instanceof InstanceItem in) {
+                for (Item x : in.items()) if (x instanceof FuncItem f) all.put(in.name() + "#" + f.name(), f.type());
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Why {@code name} is not an exported function, in one clause, with the name to write
+     * instead when the function is inside an exported interface.
+     */
+    public String noSuchFunc(String name) {
+        int hash = name.lastIndexOf('#');
+        String simple = name.substring(hash + 1);
+        String why;
+        if (hash >= 0 && exportedInterface(name.substring(0, hash)).isEmpty()) {
+            why = "the component exports no interface '" + name.substring(0, hash) + "'";
+        } else if (hash >= 0) {
+            why = "the interface '" + name.substring(0, hash) + "' has no function '" + simple + "'";
+        } else {
+            why = "the component has no export named '" + name + "'";
+        }
+        List<String> inside = exportedFuncs().keySet().stream().filter(n -> n.endsWith("#" + simple) && !n.equals(name)).toList();
+        return inside.isEmpty() ? why : why + "; it is exported as '" + inside.getFirst() + "'";
+    }
+
+    private Optional<InstanceItem> exportedInterface(String name) {
+        return exports.stream().filter(i -> i instanceof InstanceItem in && in.name().equals(name))
+            .map(i -> (InstanceItem) i).findFirst();
     }
 
     /** The names of the top-level exports, in order. */

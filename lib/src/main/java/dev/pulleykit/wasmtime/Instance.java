@@ -26,7 +26,11 @@ public final class Instance {
         this.instance = instance;
     }
 
-    /** The exported function {@code name}; throws {@link NoSuchExportException} naming the exports there are. */
+    /**
+     * The exported function {@code name}: a top-level one such as {@code run}, or one inside an
+     * exported interface written {@code interface#function}, e.g. {@code demo:calc/math#double}.
+     * Throws {@link NoSuchExportException} saying what there is instead.
+     */
     public Func func(String name) {
         Func f = funcs.get(name);
         if (f != null) return f;
@@ -39,28 +43,34 @@ public final class Instance {
     public Object call(String name, Object... args) { return func(name).call(args); }
 
     private Func lookup(String name) {
+        int hash = name.lastIndexOf('#');
+        MemorySegment outer = MemorySegment.NULL, index = MemorySegment.NULL;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment ctx = store.context();
-            MemorySegment index = WasmtimeC.wasmtime_component_instance_get_export_index(
-                instance, ctx, MemorySegment.NULL, arena.allocateFrom(name), name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            // An interface's function is found in two steps: the interface, then the name in it.
+            if (hash >= 0) outer = exportIndex(arena, ctx, MemorySegment.NULL, name.substring(0, hash));
+            if (hash < 0 || !outer.equals(MemorySegment.NULL)) index = exportIndex(arena, ctx, outer, name.substring(hash + 1));
             if (index.equals(MemorySegment.NULL)) {
-                throw new NoSuchExportException("the component has no export named '" + name + "'. Its exports: "
-                    + component.type().exportNames() + ".");
+                throw new NoSuchExportException(component.type().noSuchFunc(name) + ". Its exports: " + component.type().exportedFuncs().keySet() + ".");
             }
-            try {
-                // Lives as long as the Java Func: the C API reads it on every call.
-                MemorySegment func = LayoutSelfCheck.canaryBuffer(Arena.ofAuto(), Layouts.FUNC.byteSize());
-                if (!WasmtimeC.wasmtime_component_instance_get_func(instance, ctx, index, func)) {
-                    throw new NoSuchExportException("export '" + name + "' is not a function. Its exports: "
-                        + component.type().exportNames() + ".");
-                }
-                LayoutSelfCheck.checkCanary(func, Layouts.FUNC.byteSize(), "wasmtime_component_func_t");
-                return new Func(this, name, func.asSlice(0, Layouts.FUNC.byteSize()));
-            } finally {
-                WasmtimeC.wasmtime_component_export_index_delete(index);
-                java.lang.ref.Reference.reachabilityFence(this); // keeps the store alive through the calls above
+            // Lives as long as the Java Func: the C API reads it on every call.
+            MemorySegment func = LayoutSelfCheck.canaryBuffer(Arena.ofAuto(), Layouts.FUNC.byteSize());
+            if (!WasmtimeC.wasmtime_component_instance_get_func(instance, ctx, index, func)) {
+                throw new NoSuchExportException("export '" + name + "' is not a function. Its exports: " + component.type().exportedFuncs().keySet() + ".");
             }
+            LayoutSelfCheck.checkCanary(func, Layouts.FUNC.byteSize(), "wasmtime_component_func_t");
+            return new Func(this, name, func.asSlice(0, Layouts.FUNC.byteSize()));
+        } finally {
+            // Each index is Java's to delete (NULL when the lookup found nothing).
+            if (!index.equals(MemorySegment.NULL)) WasmtimeC.wasmtime_component_export_index_delete(index);
+            if (!outer.equals(MemorySegment.NULL)) WasmtimeC.wasmtime_component_export_index_delete(outer);
+            java.lang.ref.Reference.reachabilityFence(this); // keeps the store alive through the calls above
         }
+    }
+
+    private MemorySegment exportIndex(Arena arena, MemorySegment ctx, MemorySegment within, String name) {
+        MemorySegment utf8 = arena.allocateFrom(name);
+        return WasmtimeC.wasmtime_component_instance_get_export_index(instance, ctx, within, utf8, utf8.byteSize() - 1);
     }
 
     public Store store() { return store; }

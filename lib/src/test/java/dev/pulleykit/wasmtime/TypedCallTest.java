@@ -32,4 +32,24 @@ class TypedCallTest {
             assertEquals(new Point(6, 5), instance.func("swap").callAs(Point.class, args));
         }
     }
+
+    @Test void aFunctionInsideAnExportedInterfaceIsFoundByItsFullName() throws IOException {
+        try (Engine engine = new Engine(EngineConfig.DESKTOP); Component c = Component.compile(engine, calcWat());
+             Store store = new Store(engine); Linker linker = new Linker(engine)) {
+            Instance instance = linker.instantiate(store, c);
+            Func dbl = instance.func("demo:calc/math#double");
+            assertEquals(42L, dbl.call(21));
+            assertEquals("func(n: u32) -> u32", dbl.type().toString());
+            assertEquals(c.type().exportedFunc("demo:calc/math#double").orElseThrow(), dbl.type(), "the listing agrees with the instance");
+            String m = assertThrows(NoSuchExportException.class, () -> instance.func("double")).getMessage();
+            assertTrue(m.startsWith("the component has no export named 'double'; it is exported as 'demo:calc/math#double'. Its exports: ["), m);
+            for (String f : new String[] {"add", "swap", "negate", "nothing", "boom", "demo:calc/math#double"}) {
+                assertTrue(m.contains(f + ", ") || m.contains(f + "]"), m);
+            }
+            m = assertThrows(NoSuchExportException.class, () -> instance.func("demo:calc/math#triple")).getMessage();
+            assertTrue(m.startsWith("the interface 'demo:calc/math' has no function 'triple'."), m);
+            m = assertThrows(NoSuchExportException.class, () -> instance.func("demo:calc/stats#mean")).getMessage();
+            assertTrue(m.startsWith("the component exports no interface 'demo:calc/stats'."), m);
+        }
+    }
 }

@@ -33,7 +33,7 @@ final class CallCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "a .wasm component, .wat component text, or a .cwasm artifact")
     Path file;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "CALL", description = "name(arg, ...) with arguments in WAVE, e.g. 'add(1, 2)'")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "CALL", description = "name(arg, ...) with arguments in WAVE, e.g. 'add(1, 2)'; a function inside an exported interface is interface#name(...)")
     List<String> calls;
 
     @Override public Integer call() {
@@ -65,16 +65,9 @@ final class CallCommand implements Callable<Integer> {
     private static Func func(RunningGuest guest, String name) {
         ComponentType type = guest.type();
         if (type.exportedFunc(name).isPresent()) return guest.func(name);
-        String inside = type.exports().stream()
-            .filter(i -> i instanceof ComponentType.InstanceItem in && in.items().stream().anyMatch(x -> x.name().equals(name)))
-            .map(ComponentType.Item::name).findFirst().orElse(null);
-        String exports = type.exports().stream()
-            .filter(i -> !(i instanceof ComponentType.OtherItem))
-            .map(i -> i instanceof ComponentType.FuncItem f ? f.name() + ": " + f.type() : i.name() + " (interface)")
+        String exports = type.exportedFuncs().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
             .reduce((a, b) -> a + "\n    " + b).orElse("(none)");
-        throw new NoSuchExportException(inside != null
-            ? "'" + name + "' is inside the exported interface " + inside + "; call only reaches top-level functions. Its exports:\n    " + exports
-            : "the component has no exported function '" + name + "'. Its exports:\n    " + exports);
+        throw new NoSuchExportException(type.noSuchFunc(name) + ". Its exports:\n    " + exports);
     }
 
     /** A call with one sample argument per parameter, for the error message. */

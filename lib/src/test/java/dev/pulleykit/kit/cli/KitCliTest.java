@@ -61,6 +61,7 @@ class KitCliTest {
         assertTrue(r.out().contains("    export add: func(a: u32, b: u32) -> u32;\n"), r.out());
         assertTrue(r.out().contains("    export swap: func(p: record { x: u32, y: u32 }) -> record { x: u32, y: u32 };\n"), r.out());
         assertTrue(r.out().contains("    export nothing: func();\n"), r.out());
+        assertTrue(r.out().contains("    export demo:calc/math: interface {\n        double: func(n: u32) -> u32;\n"), r.out());
     }
 
     @Test void witJsonIsData() throws IOException {
@@ -108,7 +109,23 @@ class KitCliTest {
     @Test void anUnknownExportListsTheExports() throws IOException {
         Run r = run("call", calc(), "sub(1, 2)");
         assertEquals(3, r.exit());
-        assertTrue(r.err().startsWith("error: the component has no exported function 'sub'. Its exports:\n    add: func(a: u32, b: u32) -> u32\n"), r.err());
+        assertTrue(r.err().startsWith("error: the component has no export named 'sub'. Its exports:\n"), r.err());
+        assertTrue(r.err().contains("\n    add: func(a: u32, b: u32) -> u32\n"), r.err());
+    }
+
+    @Test void aFunctionInsideAnExportedInterfaceIsCalledByItsFullName() throws IOException {
+        Run r = run("call", calc(), "demo:calc/math#double(21)", "add(1, 2)");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("42\n3\n", r.out());
+        r = run("call", calc(), "double(21)");
+        assertEquals(3, r.exit());
+        assertTrue(r.err().startsWith("error: the component has no export named 'double'; it is exported as "
+            + "'demo:calc/math#double'. Its exports:\n"), r.err());
+        assertTrue(r.err().contains("\n    demo:calc/math#double: func(n: u32) -> u32"), r.err());
+        r = run("call", calc(), "demo:calc/maths#double(1)");
+        assertTrue(r.err().startsWith("error: the component exports no interface 'demo:calc/maths'; it is exported as 'demo:calc/math#double'."), r.err());
+        r = run("call", calc(), "demo:calc/math#half(1)");
+        assertTrue(r.err().startsWith("error: the interface 'demo:calc/math' has no function 'half'."), r.err());
     }
 
     @Test void aTrapIsAnErrorExit() throws IOException {
