@@ -42,6 +42,11 @@ try (Engine engine = Kit.engine();
     Pin pin = (Pin) guest.call("open", 7);
     System.out.println(guest.call("flip", pin));
     System.out.println(guest.call("close", pin));
+    String PATTERNS = "embedded:platform/patterns#";
+    GuestResource pattern = (GuestResource) guest.call(PATTERNS + "[constructor]pattern", 25, List.of(true, false));
+    System.out.println(guest.call(PATTERNS + "[method]pattern.step", pattern));
+    System.out.println(guest.call(PATTERNS + "[method]pattern.step", pattern));
+    pattern.close();
     System.out.println(pins);
 }
 /exit

@@ -10,6 +10,8 @@ extern crate alloc;
 
 use alloc::format;
 use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::Cell;
 
 // `use pins.{output-pin}` in the world makes the bindings bring `OutputPin` into scope.
 
@@ -57,6 +59,42 @@ impl Guest for Component {
 
     fn open_count() -> u32 {
         OutputPin::open_count()
+    }
+}
+
+/// A blink pattern, kept by the guest: the Java host sees only a handle. Methods take `&self`
+/// (a borrowed handle), so the position is a `Cell`.
+struct Blinker {
+    pin: OutputPin,
+    levels: Vec<bool>,
+    steps: Cell<u32>,
+}
+
+impl exports::embedded::platform::patterns::GuestPattern for Blinker {
+    fn new(pin: u32, levels: Vec<bool>) -> Self {
+        Blinker { pin: OutputPin::new(pin), levels, steps: Cell::new(0) }
+    }
+
+    fn step(&self) -> bool {
+        let n = self.steps.get();
+        let level = if self.levels.is_empty() { false } else { self.levels[n as usize % self.levels.len()] };
+        self.pin.set(level);
+        self.steps.set(n + 1);
+        level
+    }
+
+    fn steps(&self) -> u32 {
+        self.steps.get()
+    }
+}
+
+impl exports::embedded::platform::patterns::Guest for Component {
+    type Pattern = Blinker;
+
+    fn finish(p: exports::embedded::platform::patterns::Pattern) -> u32 {
+        let blinker: Blinker = p.into_inner();
+        blinker.steps.get()
+        // `blinker` and its pin are dropped here: the host closes the pin.
     }
 }
 

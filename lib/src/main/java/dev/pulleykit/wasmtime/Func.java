@@ -1,6 +1,7 @@
 package dev.pulleykit.wasmtime;
 
 import dev.pulleykit.wasmtime.internal.CallScratch;
+import dev.pulleykit.wasmtime.internal.ComponentTypeReader;
 import dev.pulleykit.wasmtime.internal.Errors;
 import dev.pulleykit.wasmtime.internal.HostCallbacks;
 import dev.pulleykit.wasmtime.internal.Layouts;
@@ -24,10 +25,29 @@ public final class Func {
         this.instance = instance;
         this.name = name;
         this.func = func;
-        this.type = TypeReader.readFuncType(WasmtimeC.wasmtime_component_func_type(func, instance.enter()));
+        this.type = ComponentTypeReader.namesFrom(TypeReader.readFuncType(WasmtimeC.wasmtime_component_func_type(func, instance.enter())),
+            instance.component().type().exportedFunc(name).orElse(null));
+        this.guestResourceName = firstGuestHandle(type.result());
         this.paramTypes = type.params().stream().map(FuncType.Param::type).toArray(WitType[]::new);
         this.wheres = new String[paramTypes.length];
         for (int i = 0; i < wheres.length; i++) wheres[i] = name + " argument " + (i + 1) + " (" + type.params().get(i).name() + ")";
+    }
+
+    // The name of the guest resource this function returns handles to, if it does.
+    private final String guestResourceName;
+
+    private static String firstGuestHandle(WitType t) {
+        return switch (t) {
+            case null -> null;
+            case WitType.HandleType h when h.resource() == null -> h.name() == null ? "resource" : h.name();
+            case WitType.ListType(WitType e) -> firstGuestHandle(e);
+            case WitType.OptionType(WitType e) -> firstGuestHandle(e);
+            case WitType.ResultType(WitType ok, WitType err) -> ok != null && firstGuestHandle(ok) != null ? firstGuestHandle(ok) : firstGuestHandle(err);
+            case WitType.TupleType(List<WitType> ts) -> ts.stream().map(Func::firstGuestHandle).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            case WitType.RecordType(List<WitType.Field> fs) -> fs.stream().map(f -> firstGuestHandle(f.type())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            case WitType.VariantType(List<WitType.Case> cs) -> cs.stream().map(c -> firstGuestHandle(c.payload())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            default -> null;
+        };
     }
 
     // Per parameter, worked out once: its type, and how error messages name it.
@@ -92,7 +112,8 @@ public final class Func {
             if (error != null) throw failure(error, HostCallbacks.takePending());
             if (nresults == 0) return null;
             try {
-                return ValueCodec.decode(ctx, results);
+                return ValueCodec.decode(ctx, results, guestResourceName == null ? null
+                    : any -> new WitValue.GuestHandle(new GuestResource(instance.store(), guestResourceName, any), true));
             } finally {
                 WasmtimeC.wasmtime_component_val_delete(results);
             }

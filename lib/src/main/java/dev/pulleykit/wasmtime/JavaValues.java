@@ -41,6 +41,8 @@ import java.util.Set;
  * <tr><td>variant</td><td>{@link WitValue} only</td><td>the {@link WitValue}</td></tr>
  * <tr><td>own&lt;R&gt;, borrow&lt;R&gt; of a {@link HostResource}</td><td>the Java object, or a
  *     {@link WitValue.Handle}</td><td>the Java object</td></tr>
+ * <tr><td>own&lt;R&gt;, borrow&lt;R&gt; of a resource the guest exports</td><td>the {@link GuestResource},
+ *     or a {@link WitValue.GuestHandle}</td><td>the {@link GuestResource}</td></tr>
  * </table>
  * Any {@link WitValue} is also accepted as is.
  *
@@ -172,6 +174,7 @@ public final class JavaValues {
                 }
             }
             case WitType.HandleType t -> {
+                if (v instanceof GuestResource g) return new WitValue.GuestHandle(g, t.own());
                 if (t.resource() != null) return t.resource().handleFor(v, t.own());
                 throw new SignatureMismatchException(where + ": " + type + " is not a resource this linker defines, so a plain "
                     + "object cannot stand for it; pass a WitValue.Handle, or define the resource with linker.defineResource");
@@ -254,6 +257,7 @@ public final class JavaValues {
             case VariantValue x -> x;
             case ResultValue x -> x;
             case Handle h -> h.resource().get(h);
+            case WitValue.GuestHandle g -> g.resource();
         };
     }
 

@@ -158,6 +158,17 @@ public sealed interface WitValue {
         @Override public String toString() { return (own ? "own<" : "borrow<") + resource.name() + ">(" + rep + ")"; }
     }
 
+    /**
+     * A handle to a resource the guest defines ({@link GuestResource}); {@code own} when it is
+     * given to the guest, a borrow when it is lent for one call.
+     */
+    record GuestHandle(GuestResource resource, boolean own) implements WitValue {
+        public GuestHandle { Objects.requireNonNull(resource, "resource"); }
+        /** A borrowed handle to the same object. */
+        public GuestHandle borrow() { return own ? new GuestHandle(resource, false) : this; }
+        @Override public String toString() { return (own ? "own<" : "borrow<") + resource.name() + ">(guest)"; }
+    }
+
     // ---- short factories, for readable calls: WitValue.some(WitValue.string("Kevin")) ----
 
     static Str string(String s) { return new Str(s); }

@@ -3,6 +3,7 @@ package dev.pulleykit.robust;
 import dev.pulleykit.wasmtime.Component;
 import dev.pulleykit.wasmtime.CourseGuests;
 import dev.pulleykit.wasmtime.Engine;
+import dev.pulleykit.wasmtime.GuestResource;
 import dev.pulleykit.wasmtime.HostResource;
 import dev.pulleykit.wasmtime.EngineConfig;
 import dev.pulleykit.wasmtime.Instance;
@@ -11,6 +12,7 @@ import dev.pulleykit.wasmtime.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,7 +24,7 @@ import java.util.Optional;
  * <pre>
  *   LeakCycles calls   CYCLES EVERY [unclosed]   new Store, instantiate guest2, call run, close the store
  *   LeakCycles engines CYCLES EVERY [unclosed]   new Engine, deserialize guest2 (compile every 20th), call run, close all
- *   LeakCycles handles CYCLES EVERY              new Store, instantiate lights, pass pin handles every way, close the store
+ *   LeakCycles handles CYCLES EVERY              new Store, instantiate lights, pass pin and pattern handles every way, close the store
  * </pre>
  *
  * With {@code unclosed}, nothing is closed: the binding's Cleaner frees what becomes unreachable.
@@ -91,6 +93,8 @@ public final class LeakCycles {
     }
 
     /** A pin is just a number here; the table is what could leak. */
+    private static final String PATTERNS = "embedded:platform/patterns#";
+
     private static void handles(int cycles, int every) {
         String pinsApi = "embedded:platform/pins";
         HostResource<long[]> pins = new HostResource<>("output-pin", p -> { });
@@ -113,9 +117,16 @@ public final class LeakCycles {
                     long closed = (Long) guest.call("close", pin);       // own, to the guest, which drops it
                     long released = (Long) guest.call("open-and-release", n); // own, to a host function
                     boolean blinked = (Boolean) guest.call("blink", n, 3);  // constructed and dropped in the guest
-                    if (!flipped || closed != n || released != n || !blinked || pins.liveCount() != 0) {
+                    // The guest's own resource: a pattern Java holds, drops, gives back, or leaves to the store.
+                    GuestResource dropped = (GuestResource) guest.call(PATTERNS + "[constructor]pattern", n, List.of(true, false));
+                    boolean stepped = (Boolean) guest.call(PATTERNS + "[method]pattern.step", dropped);
+                    dropped.close();
+                    GuestResource given = (GuestResource) guest.call(PATTERNS + "[constructor]pattern", n, List.of(true));
+                    long finished = (Long) guest.call(PATTERNS + "finish", given);
+                    guest.call(PATTERNS + "[constructor]pattern", n, List.of()); // never closed: dies with the store
+                    if (!flipped || closed != n || released != n || !blinked || !stepped || finished != 0 || pins.liveCount() != 1) {
                         System.out.println("wrong answer at cycle " + n + ": " + flipped + " " + closed + " " + released + " "
-                            + blinked + ", live " + pins.liveCount());
+                            + blinked + " " + stepped + " " + finished + ", live " + pins.liveCount());
                         System.exit(2);
                     }
                 }

@@ -44,7 +44,7 @@ class LeakTest {
 
     @Test void resourceHandleCyclesKeepResidentMemoryFlat() throws Exception {
         Run run = fork("handles", 40_000, 4_000);
-        assertFlat(run, 8_000, "new Store, instantiate lights, pin handles own/borrow both ways, close");
+        assertFlat(run, 8_000, "new Store, instantiate lights, pin and pattern handles own/borrow both ways, close");
     }
 
     @Test void forgottenStoresAreFreedByTheCleanerAfterACollection() throws Exception {

@@ -59,10 +59,16 @@ class HostResourcesTest {
     static final class Board {
         final List<String> events = new ArrayList<>();
         final HostResource<Pin> pins;
+        final Engine engine;
 
         Board() { this(new HostResource<>("output-pin")); }
 
-        Board(HostResource<Pin> pins) { this.pins = pins; }
+        Board(HostResource<Pin> pins) { this(HostResourcesTest.engine, pins); }
+
+        Board(Engine engine, HostResource<Pin> pins) {
+            this.engine = engine;
+            this.pins = pins;
+        }
 
         Linker linker() { return linker(Map.of()); }
 

@@ -32,6 +32,7 @@ public final class CallScratch implements SegmentAllocator, AutoCloseable {
     private MemorySegment context = MemorySegment.NULL;
     private java.util.List<MemorySegment> handles; // resource_any_t* to delete on close
     private java.util.List<ResourceTypes.Held> movedIn; // owned handles this call put into its store
+    private java.util.List<Runnable> undo; // what else undoMovedIn takes back (guest handles given away)
 
     private CallScratch() {
         this.buffer = Arena.ofAuto().allocate(SIZE, 16);
@@ -98,14 +99,23 @@ public final class CallScratch implements SegmentAllocator, AutoCloseable {
      * guest, so that closing the store later does not drop objects Java still owns.
      */
     public void undoMovedIn() {
+        if (undo != null) undo.forEach(Runnable::run);
+        undo = null;
         if (movedIn == null) return;
         for (ResourceTypes.Held h : movedIn) ResourceTypes.movedOut(context, h.resource(), h.rep());
         movedIn = null;
     }
 
+    /** Runs {@code action} if {@link #undoMovedIn} is called: for a guest handle this call gave away. */
+    public void onUndo(Runnable action) {
+        if (undo == null) undo = new java.util.ArrayList<>(2);
+        undo.add(action);
+    }
+
     @Override
     public void close() {
         movedIn = null;
+        undo = null;
         if (handles != null) {
             for (MemorySegment h : handles) WasmtimeC.wasmtime_component_resource_any_delete(h);
             handles = null;

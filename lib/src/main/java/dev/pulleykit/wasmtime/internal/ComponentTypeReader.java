@@ -31,10 +31,13 @@ public final class ComponentTypeReader {
             List<ComponentType.Item> exports = items(ty, engine, WasmtimeC.wasmtime_component_type_export_count(ty, engine),
                 WasmtimeC::wasmtime_component_type_export_nth);
             Set<String> resources = new LinkedHashSet<>();
-            resourceNames(imports, resources);
-            resourceNames(exports, resources);
-            String only = resources.size() == 1 ? resources.iterator().next() : null;
-            return new ComponentType(nameHandles(imports, only), nameHandles(exports, only));
+            resourceNames(imports, resources, true);
+            resourceNames(exports, resources, true);
+            Set<String> atTop = new LinkedHashSet<>();
+            resourceNames(imports, atTop, false);
+            resourceNames(exports, atTop, false);
+            String top = onlyOne(atTop, onlyOne(resources, null));
+            return new ComponentType(nameHandles(imports, top), nameHandles(exports, top));
         } finally {
             WasmtimeC.wasmtime_component_type_delete(ty);
         }
@@ -44,13 +47,18 @@ public final class ComponentTypeReader {
     // Before instantiation the C API gives a handle's resource only as a type object, and the
     // objects of one resource do not compare equal across items. The names are therefore taken
     // from what the component model fixes: `[constructor]R` returns own<R>, `[method]R.f` takes
-    // borrow<R> first. Where the component has a single resource, every handle is to it.
+    // borrow<R> first. Other handles are to the resource their scope declares (an interface's
+    // items, or the top level's), where it declares just one; else to the component's only one.
 
-    private static void resourceNames(List<ComponentType.Item> items, Set<String> into) {
+    private static void resourceNames(List<ComponentType.Item> items, Set<String> into, boolean nested) {
         for (ComponentType.Item i : items) {
             if (i instanceof ComponentType.OtherItem(String name, String kind) && kind.equals("resource")) into.add(name);
-            if (i instanceof ComponentType.InstanceItem in) resourceNames(in.items(), into);
+            if (nested && i instanceof ComponentType.InstanceItem in) resourceNames(in.items(), into, true);
         }
+    }
+
+    private static String onlyOne(Set<String> names, String otherwise) {
+        return names.size() == 1 ? names.iterator().next() : otherwise;
     }
 
     private static List<ComponentType.Item> nameHandles(List<ComponentType.Item> items, String only) {
@@ -58,7 +66,11 @@ public final class ComponentTypeReader {
         for (ComponentType.Item i : items) {
             out.add(switch (i) {
                 case ComponentType.FuncItem f -> new ComponentType.FuncItem(f.name(), nameHandles(f.name(), f.type(), only));
-                case ComponentType.InstanceItem in -> new ComponentType.InstanceItem(in.name(), nameHandles(in.items(), only));
+                case ComponentType.InstanceItem in -> {
+                    Set<String> declared = new LinkedHashSet<>();
+                    resourceNames(in.items(), declared, false);
+                    yield new ComponentType.InstanceItem(in.name(), nameHandles(in.items(), onlyOne(declared, only)));
+                }
                 case ComponentType.OtherItem o -> o;
             });
         }
@@ -76,6 +88,41 @@ public final class ComponentTypeReader {
         }
         String resultName = func.startsWith("[constructor]") ? owner : only;
         return new FuncType(params, type.result() == null ? null : named(type.result(), resultName));
+    }
+
+    /**
+     * {@code type} with each unnamed handle named as in {@code named}, the same function's type
+     * as the component lists it. An instance's function types know host resources by their
+     * type objects but give a guest's own resources no name; the listing has the names.
+     */
+    public static FuncType namesFrom(FuncType type, FuncType named) {
+        if (named == null || named.params().size() != type.params().size()) return type;
+        List<FuncType.Param> params = new ArrayList<>();
+        for (int p = 0; p < type.params().size(); p++) {
+            FuncType.Param param = type.params().get(p);
+            params.add(new FuncType.Param(param.name(), namesFrom(param.type(), named.params().get(p).type())));
+        }
+        return new FuncType(params, type.result() == null || named.result() == null ? type.result() : namesFrom(type.result(), named.result()));
+    }
+
+    private static WitType namesFrom(WitType type, WitType named) {
+        return switch (type) {
+            case WitType.HandleType h when h.name() == null && named instanceof WitType.HandleType n && n.name() != null ->
+                new WitType.HandleType(h.own(), n.name(), h.resource());
+            case WitType.ListType(WitType e) when named instanceof WitType.ListType(WitType n) -> new WitType.ListType(namesFrom(e, n));
+            case WitType.OptionType(WitType e) when named instanceof WitType.OptionType(WitType n) -> new WitType.OptionType(namesFrom(e, n));
+            case WitType.ResultType(WitType ok, WitType err) when named instanceof WitType.ResultType(WitType nOk, WitType nErr) ->
+                new WitType.ResultType(ok == null || nOk == null ? ok : namesFrom(ok, nOk), err == null || nErr == null ? err : namesFrom(err, nErr));
+            case WitType.TupleType(List<WitType> ts) when named instanceof WitType.TupleType(List<WitType> ns) && ns.size() == ts.size() ->
+                new WitType.TupleType(java.util.stream.IntStream.range(0, ts.size()).mapToObj(i -> namesFrom(ts.get(i), ns.get(i))).toList());
+            case WitType.RecordType(List<WitType.Field> fs) when named instanceof WitType.RecordType(List<WitType.Field> ns) && ns.size() == fs.size() ->
+                new WitType.RecordType(java.util.stream.IntStream.range(0, fs.size())
+                    .mapToObj(i -> new WitType.Field(fs.get(i).name(), namesFrom(fs.get(i).type(), ns.get(i).type()))).toList());
+            case WitType.VariantType(List<WitType.Case> cs) when named instanceof WitType.VariantType(List<WitType.Case> ns) && ns.size() == cs.size() ->
+                new WitType.VariantType(java.util.stream.IntStream.range(0, cs.size()).mapToObj(i -> new WitType.Case(cs.get(i).name(),
+                    cs.get(i).payload() == null || ns.get(i).payload() == null ? cs.get(i).payload() : namesFrom(cs.get(i).payload(), ns.get(i).payload()))).toList());
+            default -> type;
+        };
     }
 
     /** {@code type} with its unnamed handles named {@code name} (null leaves them). */

@@ -121,9 +121,17 @@ public final class ValueCodec {
                 for (String n : names) NativeStrings.writeName(arena, vecs, (i++) * VEC.byteSize(), n);
                 writeVec(slot, names.size(), vecs);
             }
+            case WitType.HandleType t when value instanceof WitValue.GuestHandle g -> {
+                if (t.resource() != null || (t.name() != null && !t.name().equals(g.resource().name()))) throw mismatch(where, type, value);
+                if (t.own() && !g.own()) throw new SignatureMismatchException(where + ": expected " + type
+                    + ", an owned handle, but " + g + " is borrowed; only the owner can give a resource away");
+                slot.set(JAVA_BYTE, VAL_KIND, RESOURCE);
+                slot.set(ADDRESS, VAL_OF, g.resource().lendTo(arena, t.own(), where));
+            }
             case WitType.HandleType t -> {
                 if (!(value instanceof Handle h)) throw mismatch(where, type, value);
                 if (t.resource() != null && t.resource() != h.resource()) throw mismatch(where, type, value);
+                if (t.resource() == null && t.name() != null && !t.name().equals(h.resource().name())) throw mismatch(where, type, value);
                 if (t.own() && !h.own()) {
                     throw new SignatureMismatchException(where + ": expected " + type + ", an owned handle, but " + h
                         + " is borrowed; only the owner can give a resource away");
@@ -238,6 +246,7 @@ public final class ValueCodec {
             case VariantValue x -> "a variant case"; case EnumValue x -> "an enum case"; case OptionValue x -> "an option";
             case ResultValue x -> "a result"; case FlagsValue x -> "flags";
             case Handle x -> "a handle to " + x.resource().name();
+            case WitValue.GuestHandle x -> "a handle to the guest's " + x.resource().name();
         };
     }
 
@@ -248,7 +257,20 @@ public final class ValueCodec {
      * lifted out of the store with {@code context}, as Wasmtime requires of every handle a
      * host receives.
      */
-    public static WitValue decode(MemorySegment context, MemorySegment val) {
+    public static WitValue decode(MemorySegment context, MemorySegment val) { return decode(context, val, null); }
+
+    /**
+     * Turns a guest-defined resource's {@code resource_any_t*} (still owned by the value being
+     * read) into a Java value; the binding's {@code GuestResource}.
+     */
+    @FunctionalInterface
+    public interface GuestHandles { WitValue adopt(MemorySegment any); }
+
+    /**
+     * {@link #decode(MemorySegment, MemorySegment)}, with handles to guest-defined resources
+     * turned into Java values by {@code guests}; with null they are dropped and refused.
+     */
+    public static WitValue decode(MemorySegment context, MemorySegment val, GuestHandles guests) {
         byte kind = val.get(JAVA_BYTE, VAL_KIND);
         return switch (kind) {
             case BOOL -> new Bool(val.get(JAVA_BOOLEAN, VAL_OF));
@@ -264,22 +286,22 @@ public final class ValueCodec {
             case F64 -> new F64(val.get(JAVA_DOUBLE, VAL_OF));
             case CHAR -> new Char(val.get(JAVA_INT, VAL_OF));
             case STRING -> new Str(NativeStrings.readName(val, VAL_OF));
-            case LIST -> new ListValue(decodeVals(context, val));
-            case TUPLE -> new TupleValue(decodeVals(context, val));
+            case LIST -> new ListValue(decodeVals(context, val, guests));
+            case TUPLE -> new TupleValue(decodeVals(context, val, guests));
             case RECORD -> {
                 long n = val.get(JAVA_LONG, VAL_OF);
                 MemorySegment entries = val.get(ADDRESS, VAL_OF_DATA).reinterpret(n * RECORD_ENTRY.byteSize());
                 Map<String, WitValue> fields = new LinkedHashMap<>();
                 for (long i = 0; i < n; i++) {
                     MemorySegment e = entries.asSlice(i * RECORD_ENTRY.byteSize(), RECORD_ENTRY.byteSize());
-                    fields.put(NativeStrings.readName(e, 0), decode(context, e.asSlice(RECORD_ENTRY_VAL, VAL.byteSize())));
+                    fields.put(NativeStrings.readName(e, 0), decode(context, e.asSlice(RECORD_ENTRY_VAL, VAL.byteSize()), guests));
                 }
                 yield new RecordValue(fields);
             }
-            case VARIANT -> new VariantValue(NativeStrings.readName(val, VAL_OF), decodePointer(context, val.get(ADDRESS, VARIANT_VAL)));
+            case VARIANT -> new VariantValue(NativeStrings.readName(val, VAL_OF), decodePointer(context, val.get(ADDRESS, VARIANT_VAL), guests));
             case ENUM -> new EnumValue(NativeStrings.readName(val, VAL_OF));
-            case OPTION -> new OptionValue(decodePointer(context, val.get(ADDRESS, VAL_OF)));
-            case RESULT -> new ResultValue(val.get(JAVA_BOOLEAN, VAL_OF), decodePointer(context, val.get(ADDRESS, VAL_OF_DATA)));
+            case OPTION -> new OptionValue(decodePointer(context, val.get(ADDRESS, VAL_OF), guests));
+            case RESULT -> new ResultValue(val.get(JAVA_BOOLEAN, VAL_OF), decodePointer(context, val.get(ADDRESS, VAL_OF_DATA), guests));
             case FLAGS -> {
                 long n = val.get(JAVA_LONG, VAL_OF);
                 MemorySegment names = val.get(ADDRESS, VAL_OF_DATA).reinterpret(n * VEC.byteSize());
@@ -287,22 +309,23 @@ public final class ValueCodec {
                 for (long i = 0; i < n; i++) set.add(NativeStrings.readName(names, i * VEC.byteSize()));
                 yield new FlagsValue(set);
             }
-            case RESOURCE -> fromAny(context, val.get(ADDRESS, VAL_OF));
+            case RESOURCE -> fromAny(context, val.get(ADDRESS, VAL_OF), guests);
             default -> throw new SignatureMismatchException("a result of value kind " + kind
                 + " (map or newer) cannot be read into Java yet");
         };
     }
 
     /** A host handle from a {@code resource_any_t*}; a guest-defined resource is dropped and refused. */
-    private static WitValue fromAny(MemorySegment context, MemorySegment any) {
+    private static WitValue fromAny(MemorySegment context, MemorySegment any, GuestHandles guests) {
         try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ADDRESS);
             String err = Errors.take(WasmtimeC.wasmtime_component_resource_any_to_host(context, any, out));
+            if (err != null && guests != null) return guests.adopt(any);
             if (err != null) {
                 // Not ours: end it, or it stays in the store's table (Wasmtime traps on a leaked borrow).
                 Errors.take(WasmtimeC.wasmtime_component_resource_any_drop(context, any));
-                throw new SignatureMismatchException("a guest-defined resource reached the host, and the kit carries only "
-                    + "host-defined resources (HostResource) so far: " + err);
+                throw new SignatureMismatchException("a guest-defined resource reached a host function, and host functions take "
+                    + "only host-defined resources (HostResource); Java holds guest resources that exports return: " + err);
             }
             MemorySegment host = out.get(ADDRESS, 0);
             try {
@@ -319,15 +342,15 @@ public final class ValueCodec {
         }
     }
 
-    private static List<WitValue> decodeVals(MemorySegment context, MemorySegment val) {
+    private static List<WitValue> decodeVals(MemorySegment context, MemorySegment val, GuestHandles guests) {
         long n = val.get(JAVA_LONG, VAL_OF);
         MemorySegment items = val.get(ADDRESS, VAL_OF_DATA).reinterpret(n * VAL.byteSize());
         List<WitValue> out = new ArrayList<>((int) n);
-        for (long i = 0; i < n; i++) out.add(decode(context, items.asSlice(i * VAL.byteSize(), VAL.byteSize())));
+        for (long i = 0; i < n; i++) out.add(decode(context, items.asSlice(i * VAL.byteSize(), VAL.byteSize()), guests));
         return out;
     }
 
-    private static WitValue decodePointer(MemorySegment context, MemorySegment p) {
-        return p.equals(MemorySegment.NULL) ? null : decode(context, p.reinterpret(VAL.byteSize()));
+    private static WitValue decodePointer(MemorySegment context, MemorySegment p, GuestHandles guests) {
+        return p.equals(MemorySegment.NULL) ? null : decode(context, p.reinterpret(VAL.byteSize()), guests);
     }
 }

@@ -478,6 +478,16 @@ public final class WasmtimeC {
     public static MemorySegment wasmtime_component_resource_any_drop(MemorySegment a0, MemorySegment a1) {
         try { return (MemorySegment) H_resource_any_drop.invokeExact(a0, a1); } catch (Throwable t) { throw rethrow(t); }
     }
+    /** resource_any_t* wasmtime_component_resource_any_clone(const resource_any_t*): a second box for the same handle; caller deletes it. */
+    private static final MethodHandle H_resource_any_clone = fn("wasmtime_component_resource_any_clone", P, P);
+    public static MemorySegment wasmtime_component_resource_any_clone(MemorySegment a0) {
+        try { return (MemorySegment) H_resource_any_clone.invokeExact(a0); } catch (Throwable t) { throw rethrow(t); }
+    }
+    /** bool wasmtime_component_resource_any_owned(const resource_any_t*): own (true) or borrow. */
+    private static final MethodHandle H_resource_any_owned = fn("wasmtime_component_resource_any_owned", BOOL, P);
+    public static boolean wasmtime_component_resource_any_owned(MemorySegment a0) {
+        try { return (boolean) H_resource_any_owned.invokeExact(a0); } catch (Throwable t) { throw rethrow(t); }
+    }
     /** void wasmtime_component_resource_any_delete(resource_any_t*): frees the handle's memory only, no drop. */
     private static final MethodHandle H_resource_any_delete = fn("wasmtime_component_resource_any_delete", null, P);
     public static void wasmtime_component_resource_any_delete(MemorySegment a0) {
