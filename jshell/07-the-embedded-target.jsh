@@ -155,6 +155,21 @@ System.out.println(handle + " -> " + pins.get((WitValue.Handle) handle));
 pins.drop((WitValue.Handle) handle);
 System.out.println(pins);
 
+// A resource the guest keeps: lights exports embedded:platform/patterns, and Java holds a handle
+// to a pattern. Functions inside an exported interface go by interface#function.
+String PATTERNS = "embedded:platform/patterns#";
+GuestResource wave = (GuestResource) lightsOnBoard.call(PATTERNS + "[constructor]pattern", 12, List.of(true, true, false));
+List<List<String>> steps = new ArrayList<>();
+for (int i = 1; i <= 6; i++) {
+    boolean high = (Boolean) lightsOnBoard.call(PATTERNS + "[method]pattern.step", wave);
+    steps.add(List.of(String.valueOf(i), high ? "high" : "low", pins.live().values().toString()));
+}
+System.out.println(wave + " after " + lightsOnBoard.call(PATTERNS + "[method]pattern.steps", wave) + " steps");
+System.out.println(Show.table("A pattern the guest keeps, stepped from Java", List.of("step", "level", "the host's pins"), steps));
+// Closing the handle runs the guest's destructor, which drops its pin: the host's destructor runs too.
+wave.close();
+System.out.println("closed: " + wave + "; " + pins);
+
 pinStore.close();
 pinLinker.close();
 lights.close();
