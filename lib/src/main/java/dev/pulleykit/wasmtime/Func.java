@@ -3,6 +3,7 @@ package dev.pulleykit.wasmtime;
 import dev.pulleykit.wasmtime.internal.CallScratch;
 import dev.pulleykit.wasmtime.internal.ComponentTypeReader;
 import dev.pulleykit.wasmtime.internal.Errors;
+import dev.pulleykit.wasmtime.internal.HandleTypes;
 import dev.pulleykit.wasmtime.internal.HostCallbacks;
 import dev.pulleykit.wasmtime.internal.Layouts;
 import dev.pulleykit.wasmtime.internal.TypeReader;
@@ -25,9 +26,12 @@ public final class Func {
         this.instance = instance;
         this.name = name;
         this.func = func;
-        this.type = ComponentTypeReader.namesFrom(TypeReader.readFuncType(WasmtimeC.wasmtime_component_func_type(func, instance.enter())),
-            instance.component().type().exportedFunc(name).orElse(null));
-        this.guestResourceName = firstGuestHandle(type.result());
+        FuncType read = TypeReader.readFuncType(WasmtimeC.wasmtime_component_func_type(func, instance.enter()));
+        // Only a guest's own resources come unnamed; the component's listing has their names.
+        this.type = HandleTypes.in(read).anyMatch(h -> h.name() == null)
+            ? ComponentTypeReader.namesFrom(read, instance.component().type().exportedFunc(name).orElse(null)) : read;
+        this.guestResourceName = HandleTypes.in(type.result()).filter(h -> h.resource() == null).findFirst()
+            .map(h -> h.name() == null ? "resource" : h.name()).orElse(null);
         this.paramTypes = type.params().stream().map(FuncType.Param::type).toArray(WitType[]::new);
         this.wheres = new String[paramTypes.length];
         for (int i = 0; i < wheres.length; i++) wheres[i] = name + " argument " + (i + 1) + " (" + type.params().get(i).name() + ")";
@@ -35,20 +39,6 @@ public final class Func {
 
     // The name of the guest resource this function returns handles to, if it does.
     private final String guestResourceName;
-
-    private static String firstGuestHandle(WitType t) {
-        return switch (t) {
-            case null -> null;
-            case WitType.HandleType h when h.resource() == null -> h.name() == null ? "resource" : h.name();
-            case WitType.ListType(WitType e) -> firstGuestHandle(e);
-            case WitType.OptionType(WitType e) -> firstGuestHandle(e);
-            case WitType.ResultType(WitType ok, WitType err) -> ok != null && firstGuestHandle(ok) != null ? firstGuestHandle(ok) : firstGuestHandle(err);
-            case WitType.TupleType(List<WitType> ts) -> ts.stream().map(Func::firstGuestHandle).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-            case WitType.RecordType(List<WitType.Field> fs) -> fs.stream().map(f -> firstGuestHandle(f.type())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-            case WitType.VariantType(List<WitType.Case> cs) -> cs.stream().map(c -> firstGuestHandle(c.payload())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-            default -> null;
-        };
-    }
 
     // Per parameter, worked out once: its type, and how error messages name it.
     private final WitType[] paramTypes;

@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.pulleykit.wasmtime.internal.Errors;
+import dev.pulleykit.wasmtime.internal.HandleTypes;
 import dev.pulleykit.wasmtime.internal.HostCallbacks;
 import dev.pulleykit.wasmtime.internal.LayoutSelfCheck;
 import dev.pulleykit.wasmtime.internal.Layouts;
@@ -89,7 +90,7 @@ public final class Linker implements AutoCloseable {
 
             @Override public WitValue call(WitValue[] args, FuncType type) throws Throwable {
                 Boolean owns = takesOwnHandles;
-                if (owns == null) takesOwnHandles = owns = type.params().stream().anyMatch(p -> mayHoldOwn(p.type()));
+                if (owns == null) takesOwnHandles = owns = type.params().stream().flatMap(p -> HandleTypes.in(p.type())).anyMatch(WitType.HandleType::own);
                 if (!owns) return handler.call(args, type);
                 WitValue result = null;
                 try {
@@ -129,19 +130,6 @@ public final class Linker implements AutoCloseable {
     }
 
     /** Whether a value of {@code type} can carry an {@code own} handle. */
-    private static boolean mayHoldOwn(WitType type) {
-        return switch (type) {
-            case WitType.HandleType h -> h.own();
-            case WitType.ListType(WitType e) -> mayHoldOwn(e);
-            case WitType.OptionType(WitType e) -> mayHoldOwn(e);
-            case WitType.ResultType(WitType ok, WitType err) -> ok != null && mayHoldOwn(ok) || err != null && mayHoldOwn(err);
-            case WitType.TupleType(List<WitType> ts) -> ts.stream().anyMatch(Linker::mayHoldOwn);
-            case WitType.RecordType(List<WitType.Field> fs) -> fs.stream().anyMatch(f -> mayHoldOwn(f.type()));
-            case WitType.VariantType(List<WitType.Case> cs) -> cs.stream().anyMatch(c -> c.payload() != null && mayHoldOwn(c.payload()));
-            default -> false;
-        };
-    }
-
     private static void collectOwned(WitValue v, List<WitValue.Handle> into) {
         switch (v) {
             case WitValue.Handle h when h.own() -> into.add(h);

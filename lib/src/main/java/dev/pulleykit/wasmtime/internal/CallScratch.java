@@ -31,8 +31,7 @@ public final class CallScratch implements SegmentAllocator, AutoCloseable {
     private boolean inUse;
     private MemorySegment context = MemorySegment.NULL;
     private java.util.List<MemorySegment> handles; // resource_any_t* to delete on close
-    private java.util.List<ResourceTypes.Held> movedIn; // owned handles this call put into its store
-    private java.util.List<Runnable> undo; // what else undoMovedIn takes back (guest handles given away)
+    private java.util.List<Runnable> undo; // what undoMovedIn takes back: handles this call moved
 
     private CallScratch() {
         this.buffer = Arena.ofAuto().allocate(SIZE, 16);
@@ -89,24 +88,22 @@ public final class CallScratch implements SegmentAllocator, AutoCloseable {
 
     /** Records that an owned handle went into the call's store ({@link ResourceTypes#movedIn}). */
     public void movedIn(dev.pulleykit.wasmtime.HostResource<?> resource, int rep) {
-        ResourceTypes.movedIn(context, resource, rep);
-        if (movedIn == null) movedIn = new java.util.ArrayList<>(2);
-        movedIn.add(new ResourceTypes.Held(resource, rep));
+        MemorySegment store = context;
+        ResourceTypes.movedIn(store, resource, rep);
+        onUndo(() -> ResourceTypes.movedOut(store, resource, rep));
     }
 
     /**
-     * Takes back what {@link #movedIn} recorded: for a call that failed before it reached the
-     * guest, so that closing the store later does not drop objects Java still owns.
+     * Takes back the moves {@link #movedIn} and {@link #onUndo} recorded: for a call that failed
+     * before it reached the guest, so that handles Java still owns stay Java's (closing the
+     * store later does not drop them, and a guest handle can be passed again).
      */
     public void undoMovedIn() {
         if (undo != null) undo.forEach(Runnable::run);
         undo = null;
-        if (movedIn == null) return;
-        for (ResourceTypes.Held h : movedIn) ResourceTypes.movedOut(context, h.resource(), h.rep());
-        movedIn = null;
     }
 
-    /** Runs {@code action} if {@link #undoMovedIn} is called: for a guest handle this call gave away. */
+    /** Runs {@code action} if {@link #undoMovedIn} is called: for a handle this call moved. */
     public void onUndo(Runnable action) {
         if (undo == null) undo = new java.util.ArrayList<>(2);
         undo.add(action);
@@ -114,7 +111,6 @@ public final class CallScratch implements SegmentAllocator, AutoCloseable {
 
     @Override
     public void close() {
-        movedIn = null;
         undo = null;
         if (handles != null) {
             for (MemorySegment h : handles) WasmtimeC.wasmtime_component_resource_any_delete(h);

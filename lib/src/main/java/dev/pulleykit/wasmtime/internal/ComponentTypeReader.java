@@ -11,9 +11,11 @@ import dev.pulleykit.wasmtime.WitType;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Reads a component's imports and exports through the {@code wasmtime_component_type_*} calls. */
 public final class ComponentTypeReader {
@@ -93,54 +95,25 @@ public final class ComponentTypeReader {
     /**
      * {@code type} with each unnamed handle named as in {@code named}, the same function's type
      * as the component lists it. An instance's function types know host resources by their
-     * type objects but give a guest's own resources no name; the listing has the names.
+     * type objects but give a guest's own resources no name; the listing has the names. The
+     * two types have the same shape, so their handles pair up in order.
      */
     public static FuncType namesFrom(FuncType type, FuncType named) {
-        if (named == null || named.params().size() != type.params().size()) return type;
-        List<FuncType.Param> params = new ArrayList<>();
-        for (int p = 0; p < type.params().size(); p++) {
-            FuncType.Param param = type.params().get(p);
-            params.add(new FuncType.Param(param.name(), namesFrom(param.type(), named.params().get(p).type())));
-        }
-        return new FuncType(params, type.result() == null || named.result() == null ? type.result() : namesFrom(type.result(), named.result()));
-    }
-
-    private static WitType namesFrom(WitType type, WitType named) {
-        return switch (type) {
-            case WitType.HandleType h when h.name() == null && named instanceof WitType.HandleType n && n.name() != null ->
-                new WitType.HandleType(h.own(), n.name(), h.resource());
-            case WitType.ListType(WitType e) when named instanceof WitType.ListType(WitType n) -> new WitType.ListType(namesFrom(e, n));
-            case WitType.OptionType(WitType e) when named instanceof WitType.OptionType(WitType n) -> new WitType.OptionType(namesFrom(e, n));
-            case WitType.ResultType(WitType ok, WitType err) when named instanceof WitType.ResultType(WitType nOk, WitType nErr) ->
-                new WitType.ResultType(ok == null || nOk == null ? ok : namesFrom(ok, nOk), err == null || nErr == null ? err : namesFrom(err, nErr));
-            case WitType.TupleType(List<WitType> ts) when named instanceof WitType.TupleType(List<WitType> ns) && ns.size() == ts.size() ->
-                new WitType.TupleType(java.util.stream.IntStream.range(0, ts.size()).mapToObj(i -> namesFrom(ts.get(i), ns.get(i))).toList());
-            case WitType.RecordType(List<WitType.Field> fs) when named instanceof WitType.RecordType(List<WitType.Field> ns) && ns.size() == fs.size() ->
-                new WitType.RecordType(java.util.stream.IntStream.range(0, fs.size())
-                    .mapToObj(i -> new WitType.Field(fs.get(i).name(), namesFrom(fs.get(i).type(), ns.get(i).type()))).toList());
-            case WitType.VariantType(List<WitType.Case> cs) when named instanceof WitType.VariantType(List<WitType.Case> ns) && ns.size() == cs.size() ->
-                new WitType.VariantType(java.util.stream.IntStream.range(0, cs.size()).mapToObj(i -> new WitType.Case(cs.get(i).name(),
-                    cs.get(i).payload() == null || ns.get(i).payload() == null ? cs.get(i).payload() : namesFrom(cs.get(i).payload(), ns.get(i).payload()))).toList());
-            default -> type;
+        if (named == null) return type;
+        Iterator<WitType.HandleType> names = HandleTypes.in(named).iterator();
+        UnaryOperator<WitType.HandleType> name = h -> {
+            WitType.HandleType n = names.hasNext() ? names.next() : null;
+            return h.name() == null && n != null && n.name() != null ? new WitType.HandleType(h.own(), n.name(), h.resource()) : h;
         };
+        List<FuncType.Param> params = new ArrayList<>();
+        for (FuncType.Param p : type.params()) params.add(new FuncType.Param(p.name(), HandleTypes.map(p.type(), name)));
+        return new FuncType(params, HandleTypes.map(type.result(), name));
     }
 
     /** {@code type} with its unnamed handles named {@code name} (null leaves them). */
     private static WitType named(WitType type, String name) {
         if (name == null) return type;
-        return switch (type) {
-            case WitType.HandleType h when h.name() == null -> new WitType.HandleType(h.own(), name, h.resource());
-            case WitType.ListType(WitType e) -> new WitType.ListType(named(e, name));
-            case WitType.OptionType(WitType e) -> new WitType.OptionType(named(e, name));
-            case WitType.ResultType(WitType ok, WitType err) -> new WitType.ResultType(
-                ok == null ? null : named(ok, name), err == null ? null : named(err, name));
-            case WitType.TupleType(List<WitType> ts) -> new WitType.TupleType(ts.stream().map(t -> named(t, name)).toList());
-            case WitType.RecordType(List<WitType.Field> fs) -> new WitType.RecordType(
-                fs.stream().map(f -> new WitType.Field(f.name(), named(f.type(), name))).toList());
-            case WitType.VariantType(List<WitType.Case> cs) -> new WitType.VariantType(
-                cs.stream().map(c -> new WitType.Case(c.name(), c.payload() == null ? null : named(c.payload(), name))).toList());
-            default -> type;
-        };
+        return HandleTypes.map(type, h -> h.name() == null ? new WitType.HandleType(h.own(), name, h.resource()) : h);
     }
 
     private static List<ComponentType.Item> items(MemorySegment ty, MemorySegment engine, long count, Nth nth) {
